@@ -1,0 +1,45 @@
+"""The filter interface every arclean filter implements."""
+
+from __future__ import annotations
+
+import abc
+from typing import ClassVar
+
+Counts = dict[str, int]
+"""What a filter changed, by kind: ``{"placeholders_removed": 1}``. Zero counts are left out."""
+
+
+class Filter(abc.ABC):
+    """One cleaning step: a pure function from text to text, with counts of its changes.
+
+    Concrete filters are frozen dataclasses whose fields are their keyword options, so
+    they are hashable, picklable and safe to share between threads and processes.
+
+    >>> from arclean.filters import Tatweel
+    >>> Tatweel().apply("اللـــه")
+    ('الله', {'chars_removed': 3})
+    """
+
+    name: ClassVar[str]
+    """Kebab-case name, also the command-line and configuration key."""
+    description: ClassVar[str]
+    """One line saying what the filter does."""
+    lossless: ClassVar[bool]
+    """True when the filter changes no spelling (only artifacts, forms and spacing)."""
+
+    @abc.abstractmethod
+    def apply(self, text: str) -> tuple[str, Counts]:
+        """Return the cleaned text and the counts of what changed."""
+
+    def __call__(self, text: str) -> str:
+        """Apply the filter and return only the text."""
+        return self.apply(text)[0]
+
+
+def counts(**kinds: int) -> Counts:
+    """Build a :data:`Counts`, leaving out the kinds that did not happen.
+
+    >>> counts(removed=2, mapped=0)
+    {'removed': 2}
+    """
+    return {kind: n for kind, n in kinds.items() if n}

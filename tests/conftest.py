@@ -1,0 +1,33 @@
+"""Shared paths for the tests: the project's fixtures and the optional real-world corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+# The third-party corpus lives beside the checkout and is never copied into it.
+CORPUS = Path(os.environ.get("ARCLEAN_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def corpus_files(*folders: str) -> list[Path]:
+    """Text files of the corpus folders, or [] when the corpus is absent."""
+    found: list[Path] = []
+    for folder in folders:
+        if (CORPUS / folder).is_dir():
+            found += sorted(p for p in (CORPUS / folder).iterdir() if p.suffix == ".txt")
+    return found
+
+
+needs_corpus = pytest.mark.skipif(
+    not (CORPUS / "docs").is_dir(), reason="the shared corpus is not beside this checkout"
+)
+
+
+@pytest.fixture
+def article() -> str:
+    """The main fixture: a scraped news article with a placeholder and repeats."""
+    return (FIXTURES / "article.txt").read_text(encoding="utf-8")

@@ -1,0 +1,187 @@
+"""The arclean command through click's CliRunner, plus real runs of the installed command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import arclean
+from arclean.cli import cli
+from tests.conftest import FIXTURES
+
+ARTICLE = FIXTURES / "article.txt"
+EXPECTED = (FIXTURES / "article.clean.txt").read_bytes()
+
+
+def run(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    result = CliRunner().invoke(cli, args, input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def test_file_to_stdout() -> None:
+    code, out, err = run([str(ARTICLE)])
+    assert (code, out, err) == (0, EXPECTED, "")
+
+
+def test_stdin_when_no_file_and_dash() -> None:
+    for args in ([], ["-"]):
+        code, out, _ = run(args, ARTICLE.read_bytes())
+        assert (code, out) == (0, EXPECTED)
+
+
+def test_crlf_repeat_with_odd_spacing_is_one_line() -> None:
+    code, out, _ = run([], "قال،  إنه   جاء\r\nقال، إنه جاء\r\n".encode())
+    assert (code, out.decode()) == (0, "قال، إنه جاء\n")
+
+
+def test_english_passes_unchanged() -> None:
+    assert run([], b"hello, world; ok?\n")[1] == b"hello, world; ok?\n"
+
+
+def test_utf8_bom_is_dropped() -> None:
+    assert run([], "\ufeffنص".encode())[1] == "نص\n".encode()
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "clean.txt"
+    code, out, _ = run(["-o", str(target), str(ARTICLE)])
+    assert (code, out) == (0, b"")
+    assert target.read_bytes() == EXPECTED
+
+
+def test_output_refuses_its_own_input(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_bytes(ARTICLE.read_bytes())
+    code, out, err = run(["-o", str(source), str(source)])
+    assert code == 2 and out == b""
+    assert "refusing to overwrite an input" in err
+    assert source.read_bytes() == ARTICLE.read_bytes()
+
+
+def test_output_not_written_when_an_input_fails(tmp_path: Path) -> None:
+    target = tmp_path / "clean.txt"
+    code, _, err = run(["-o", str(target), str(ARTICLE), str(tmp_path / "missing.txt")])
+    assert code == 2 and "missing.txt: no such file" in err
+    assert not target.exists()
+
+
+def test_several_files_in_order(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("أول\n", encoding="utf-8")
+    b.write_text("ثان\n", encoding="utf-8")
+    assert run([str(a), str(b)])[1] == "أول\nثان\n".encode()
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("نص", encoding="utf-8")
+    code, out, err = run([str(tmp_path / "missing.txt"), str(good)])
+    assert code == 2 and out == "نص\n".encode()
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (["missing.txt"], None, "missing.txt: no such file"),
+        (["/"], None, "/: is a directory"),
+        ([], b"\x89PNG\r\n\x1a\n\x00\x00", "binary input"),
+        ([], b"caf\xe9\n", "not valid UTF-8 (byte 0xe9 at offset 3)"),
+        (["--preset", "nope", "x.txt"], None, "unknown preset 'nope'"),
+        (["--select", "tatweel,nope"], b"", "unknown filter 'nope'"),
+        (["--ignore", "nope"], b"", "unknown filter 'nope'"),
+        (["--no-such-flag"], b"", "No such option"),
+    ],
+)
+def test_user_errors_are_one_line_exit_2(
+    args: list[str], stdin: bytes | None, message: str
+) -> None:
+    code, out, err = run(args, stdin)
+    assert code == 2
+    assert out == b""
+    assert err.startswith("arclean: error: ") and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_preset_safe_keeps_punctuation_and_letters() -> None:
+    text = "قال ,إنه\u200f اللـه\n"
+    assert run(["--preset", "safe"], text.encode())[1] == "قال ,إنه اللـه\n".encode()
+    assert run([], text.encode())[1] == "قال، إنه الله\n".encode()
+
+
+def test_select_and_ignore_comma_separated_and_repeated() -> None:
+    text = "قال ,إنه  اللـه".encode()
+    assert run(["--select", "tatweel,whitespace"], text)[1] == "قال ,إنه الله\n".encode()
+    assert run(["--select", "tatweel", "--select", "whitespace"], text)[1] == (
+        "قال ,إنه الله\n".encode()
+    )
+    assert run(["--ignore", "tatweel", "--ignore", "punctuation"], text)[1] == (
+        "قال ,إنه اللـه\n".encode()
+    )
+
+
+def test_list_filters_names_every_filter_and_preset() -> None:
+    code, out, _ = run(["--list-filters"])
+    text = out.decode()
+    assert code == 0
+    for f in arclean.Pipeline.from_preset().filters:
+        assert f.name in text
+    assert "safe" in text and "lossless" in text
+
+
+def test_version_and_help() -> None:
+    assert run(["--version"])[1].decode().strip() == f"arclean, version {arclean.__version__}"
+    code, out, _ = run(["--help"])
+    assert code == 0 and b"Examples:" in out and b"--preset" in out
+
+
+def _installed_command() -> str:
+    found = shutil.which("arclean", path=sysconfig.get_path("scripts"))
+    assert found, "the arclean console script is not installed (pip install -e .)"
+    return found
+
+
+@pytest.mark.parametrize("command", [[_installed_command()], [sys.executable, "-m", "arclean"]])
+def test_real_process(command: list[str]) -> None:
+    done = subprocess.run([*command, str(ARTICLE)], capture_output=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, EXPECTED, b"")
+    bad = subprocess.run([*command, "missing.txt"], capture_output=True, timeout=60)
+    assert bad.returncode == 2 and bad.stdout == b""
+    assert bad.stderr.decode().strip() == "arclean: error: missing.txt: no such file"
+
+
+def test_real_process_is_idempotent_through_a_pipe() -> None:
+    first = subprocess.run([_installed_command(), str(ARTICLE)], capture_output=True, timeout=60)
+    second = subprocess.run(
+        [_installed_command()], input=first.stdout, capture_output=True, timeout=60
+    )
+    assert second.stdout == first.stdout == EXPECTED
+
+
+def test_closed_pipe_is_quiet() -> None:
+    # `arclean big | head -c 1`: the reader goes away; no traceback on stderr.
+    big = ARTICLE.read_bytes() * 2000
+    proc = subprocess.Popen(
+        [_installed_command(), "--select", "whitespace"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout and proc.stdin and proc.stderr
+    proc.stdin.write(big)
+    proc.stdin.close()
+    proc.stdout.read(1)
+    proc.stdout.close()
+    proc.wait(timeout=60)
+    assert b"Traceback" not in proc.stderr.read()
+    if os.name == "posix":
+        assert proc.returncode in (0, -13)

@@ -1,0 +1,93 @@
+"""Pipelines, presets, the registry and the library API."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import arclean
+from arclean import PRESETS, Pipeline, UnknownNameError
+from arclean.filters import FILTERS, Repeats, Tatweel, Whitespace
+
+
+def test_registry_lists_every_filter_once_in_canonical_order() -> None:
+    names = [f.name for f in FILTERS]
+    assert len(names) == len(set(names))
+    # Invisible marks go before placeholders can be seen; whitespace lays out last.
+    assert names[0] == "invisible" and names[-1] == "whitespace"
+    assert names.index("templates") < names.index("repeats")
+    assert names.index("punctuation") < names.index("repeats")
+
+
+def test_presets_name_known_filters() -> None:
+    known = {f.name for f in FILTERS}
+    for preset in PRESETS.values():
+        assert set(preset.filters) <= known, preset.name
+
+
+def test_default_runs_everything_and_safe_changes_no_letters() -> None:
+    assert set(PRESETS["default"].filters) == {f.name for f in FILTERS}
+    assert set(PRESETS["safe"].filters) == {"templates", "repeats", "invisible", "whitespace"}
+
+
+def test_from_preset_keeps_canonical_order() -> None:
+    pipeline = Pipeline.from_preset(select=["whitespace", "tatweel", "repeats"])
+    assert [f.name for f in pipeline.filters] == ["tatweel", "repeats", "whitespace"]
+
+
+def test_ignore_removes_filters() -> None:
+    pipeline = Pipeline.from_preset("default", ignore=["punctuation", "repeats"])
+    assert "punctuation" not in [f.name for f in pipeline.filters]
+    assert arclean.clean("قال ,إنه\nقال ,إنه", ignore=["punctuation", "repeats"]) == (
+        "قال ,إنه\nقال ,إنه\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"preset": "nope"}, "unknown preset 'nope'"),
+        ({"select": ["nope"]}, "unknown filter 'nope'"),
+        ({"ignore": ["tatweel", "nope"]}, "unknown filter 'nope'"),
+    ],
+)
+def test_unknown_names_are_errors(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(UnknownNameError, match=message):
+        arclean.clean("x", **kwargs)  # type: ignore[arg-type]
+
+
+def test_any_order_and_stats_per_filter() -> None:
+    pipeline = Pipeline([Whitespace(), Tatweel()])
+    report = pipeline.run("اللـه  أكبر")
+    assert report.text == "الله أكبر\n"
+    assert list(report.stats) == ["whitespace", "tatweel"]
+    assert report.stats["tatweel"] == {"chars_removed": 1}
+    assert report.changes == 3  # one space folded, the final newline, one tatweel
+
+
+def test_report_counts_article_artifacts(article: str) -> None:
+    report = arclean.clean_report(article)
+    assert report.stats["templates"]["placeholders_removed"] == 1
+    assert report.stats["repeats"] == {"paragraphs_seen": 11, "paragraphs_dropped": 5}
+
+
+def test_clean_rejects_bytes() -> None:
+    with pytest.raises(TypeError, match="str"):
+        arclean.clean(b"text")  # type: ignore[arg-type]
+
+
+def test_pipeline_pickles_and_compares() -> None:
+    pipeline = Pipeline.from_preset("safe")
+    assert pickle.loads(pickle.dumps(pipeline)) == pipeline
+    assert Pipeline([Repeats()]) != Pipeline([Tatweel()])
+
+
+def test_select_accepts_any_iterable() -> None:
+    assert arclean.clean("اللـه", select=iter(["tatweel"])) == "الله"
+    assert arclean.clean("اللـه", select=("tatweel",)) == "الله"
+
+
+def test_public_api() -> None:
+    assert set(arclean.__all__) >= {"clean", "clean_report", "Pipeline", "PRESETS", "__version__"}
+    assert arclean.__version__.count(".") == 2
