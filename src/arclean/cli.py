@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from typing import Any, BinaryIO, NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -71,8 +71,7 @@ def _print_filters() -> None:
 
 def _read(source: str) -> str:
     if source == "-":
-        stdin: BinaryIO = click.get_binary_stream("stdin")
-        return io.decode(stdin.read(), "<stdin>")
+        return io.decode(sys.stdin.buffer.read(), "<stdin>")
     return io.decode(io.read_bytes(source), source)
 
 
@@ -148,7 +147,7 @@ def cli(
 
     failed = False
     cleaned: list[bytes] = []
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     for source in sources:
         try:
             text = pipeline(_read(source)).encode("utf-8")
