@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arclean
 from arclean import chars
-from arclean.filters import FILTERS
+from arclean.filters import FILTERS, Filter, Punctuation, Whitespace
 
 # Arabic-heavy text with the things arclean touches: marks, tatweel, presentation
 # forms, invisible marks, spaces of every kind, punctuation, braces and line breaks.
@@ -67,3 +68,21 @@ def test_output_is_valid_text(text: str) -> None:
     out.encode("utf-8", "surrogatepass")
     assert out == "" or out.endswith("\n")
     assert "\r" not in out
+
+
+@settings(max_examples=300)
+@given(
+    texts,
+    st.sampled_from(
+        [
+            Punctuation(),
+            Punctuation(max_run=1, ellipsis="…", arabic_percent=True, quotes="«»"),
+            Punctuation(ellipsis="...", quotes='""'),
+            Whitespace(),
+            Whitespace(max_blank_lines=0),
+        ]
+    ),
+)
+def test_punctuation_and_whitespace_never_change_a_letter_or_digit(text: str, flt: Filter) -> None:
+    # They move, add and remove spaces and swap marks; letters and digits stay, all of them.
+    assert Counter(_letters(flt(text))) == Counter(_letters(text))

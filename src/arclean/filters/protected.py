@@ -1,0 +1,189 @@
+"""Spans punctuation rules must not touch: URLs, e-mails, hashtags, @mentions, paths, code.
+
+A protected span keeps every character. While the punctuation filter works, each span
+is stood in for by one placeholder (a Unicode noncharacter), so no rule sees inside a
+span and a mark next to one is never taken for Arabic prose.
+
+>>> masked = mask("زوروا https://ar.wikipedia.org/wiki/مصر?x=1, الآن")
+>>> masked.text
+'زوروا \\ufdd0, الآن'
+>>> masked.restore(masked.text.replace(",", "،"))
+'زوروا https://ar.wikipedia.org/wiki/مصر?x=1، الآن'
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
+
+from arclean import chars
+
+_LO, _HI = chars.SPAN_PLACEHOLDER_RANGE
+PLACEHOLDERS = tuple(chr(cp) for cp in range(ord(_LO), ord(_HI) + 1))
+PLACEHOLDER_CLASS = chars.char_class(ranges=[chars.SPAN_PLACEHOLDER_RANGE])
+
+# Each kind of span has its own pattern, written to start with a fixed character or a
+# small set of them, so that re skips ahead to candidates at C speed; a lookbehind
+# placed after that first character checks what stands before it. Patterns that could
+# start inside a long run of word characters only start at the beginning of the run,
+# which keeps every search linear.
+_URL_BODY = r"[^\s<>\"«»“”]+"  # up to a space, a bracket of markup or a quote
+_PATH_START = r"[A-Za-z0-9_.~+-]"  # the first segment of a path is Latin: /usr, ./src
+_PATH_MORE = r"(?:/[\w.~+-]*)*"  # later segments may be in any script
+# Inline code and tags end with their line: any of the breaks the whitespace filter
+# turns into LF, so that a span is the same span before and after it does.
+_BREAKS = "".join(re.escape(c) for c in sorted(chars.LINE_BREAKS))
+_LOCAL_PART = frozenset(string.ascii_letters + string.digits + "._%+-")  # before the @
+_MAX_LOCAL_PART = 64  # RFC 5321: an e-mail address has at most 64 characters before @
+
+
+def _walk_back_local_part(text: str, match: re.Match[str]) -> int:
+    """Where the e-mail address whose @ the match starts with begins."""
+    start = at = match.start()
+    while start > at - _MAX_LOCAL_PART and start and text[start - 1] in _LOCAL_PART:
+        start -= 1
+    return start
+
+
+def _drive_letter(text: str, match: re.Match[str]) -> int:
+    return match.start() - 1
+
+
+class _Kind(NamedTuple):
+    """One kind of protected span and how to find it."""
+
+    pattern: re.Pattern[str]
+    # Where a match's span starts when the pattern starts later, at the character
+    # that makes it fast to find (the @ of an e-mail address, the : of C:\).
+    start: Callable[[str, re.Match[str]], int] | None = None
+    # Whether trailing punctuation ends a sentence rather than belongs to the span.
+    trim: bool = False
+
+
+_KINDS = (
+    _Kind(re.compile(f"https?://{_URL_BODY}|ftp://{_URL_BODY}|www\\.{_URL_BODY}"), trim=True),
+    _Kind(re.compile(r"@(?<=[A-Za-z0-9._%+-]@)[\w-]+(?:\.[\w-]+)+"), start=_walk_back_local_part),
+    # An @mention, and a hashtag (not after &: &#8220; is an HTML entity).
+    _Kind(re.compile(r"@(?<![\w@]@)\w+")),
+    _Kind(re.compile(r"#(?<![\w&#]#)\w+")),
+    # /usr/bin, ~/notes, ./src, ../up; not 08/ديسمبر/2009 nor و/أو.
+    _Kind(
+        re.compile(
+            f"/(?<![\\w/\\\\.~<]/){_PATH_START}+{_PATH_MORE}"
+            f"|~(?<!\\w~)/{_PATH_START}+{_PATH_MORE}"
+            f"|\\.(?<![\\w./\\\\]\\.)\\.?/{_PATH_START}+{_PATH_MORE}"
+        ),
+        trim=True,
+    ),
+    # C:\Users\name; found by its :\ and started one character earlier.
+    _Kind(re.compile(r":(?<=(?<!\w)[A-Za-z]:)\\[\w.~+$\\-]*"), start=_drive_letter, trim=True),
+    # A fenced block (any lines) or inline code on one line.
+    _Kind(re.compile(f"```[^`]*(?:`(?!``)[^`]*)*```|`[^`{_BREAKS}]+`")),
+    # An element whose content is code, or any one tag. An unclosed element stops at
+    # the next element of its kind, so its search stays linear.
+    _Kind(
+        re.compile(
+            r"<(?:(script|style|code|pre)\b[^<>]*>[^<]*(?:<(?!/?\1\b)[^<]*)*</\1\s*>"
+            f"|/?[a-z!?][^<>{_BREAKS}]*>)",
+            re.IGNORECASE,
+        )
+    ),
+    # ASCII emoticons after a space or at a line start: جميل :) and ;-) and :D. Glued to
+    # a word they are a colon or a semicolon and a bracket (قال:(هذا)), and no rule
+    # adds or removes a space before one, so what is an emoticon stays one.
+    _Kind(re.compile(r"[:;](?<![^\s][:;])['-]?[()\[\]DPp|/\\*]")),
+)
+# Marks that end a sentence after a URL or a path rather than belong to it.
+_TRAILING = frozenset(".,;:!?'*") | chars.CLOSERS | chars.ARABIC_CLOSING_MARKS | {"…"}
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """Move ``end`` back over trailing punctuation; a ``)`` that closes a ``(`` of the
+    span stays (Wikipedia URLs end in one)."""
+    if text[end - 1] not in _TRAILING:
+        return end
+    opened = text.count("(", start, end)
+    closed = text.count(")", start, end)
+    while end > start + 1 and text[end - 1] in _TRAILING:
+        if text[end - 1] == ")":
+            if opened >= closed:
+                break
+            closed -= 1
+        end -= 1
+    return end
+
+
+def find_spans(text: str) -> list[tuple[int, int]]:
+    """Protected spans of ``text`` as sorted ``(start, end)`` pairs, apart from each other.
+
+    >>> find_spans("راسلنا على info@example.com أو #وسم")
+    [(11, 27), (31, 35)]
+    """
+    found: list[tuple[int, int]] = []
+    for kind in _KINDS:
+        if kind.start is None and not kind.trim:
+            found += (match.span() for match in kind.pattern.finditer(text))
+            continue
+        for match in kind.pattern.finditer(text):
+            start, end = match.span()
+            if kind.start is not None:
+                start = kind.start(text, match)
+            if kind.trim:
+                end = _trimmed_end(text, start, end)
+            found.append((start, end))
+    if not found:
+        return found
+    # Overlapping or touching spans (a path inside a URL, tags side by side) become one.
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    span_start, span_end = found[0]
+    for start, end in found:
+        if start > span_end:
+            spans.append((span_start, span_end))
+            span_start = start
+        span_end = max(span_end, end)
+    spans.append((span_start, span_end))
+    return spans
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A text with each protected span replaced by one ``placeholder`` character."""
+
+    text: str
+    spans: tuple[str, ...] = ()
+    placeholder: str = ""
+
+    def restore(self, text: str) -> str:
+        """Put the spans back into ``text`` (the masked text after the rules ran)."""
+        if not self.spans:
+            return text
+        pieces = text.split(self.placeholder)
+        return "".join(chain.from_iterable(zip(pieces, (*self.spans, ""), strict=True)))
+
+
+def mask(text: str) -> Masked | None:
+    """Replace each protected span of ``text`` by a placeholder character.
+
+    Returns None in the one case where this cannot be done safely: the text already
+    holds every placeholder character (all 32 noncharacters U+FDD0..U+FDEF).
+    """
+    spans = find_spans(text)
+    if not spans:
+        return Masked(text)
+    placeholder = next((p for p in PLACEHOLDERS if p not in text), None)
+    if placeholder is None:
+        return None
+    pieces: list[str] = []
+    kept: list[str] = []
+    position = 0
+    for start, end in spans:
+        pieces.append(text[position:start])
+        kept.append(text[start:end])
+        position = end
+    pieces.append(text[position:])
+    return Masked(placeholder.join(pieces), tuple(kept), placeholder)
