@@ -6,11 +6,14 @@ Skipped when the corpus is not beside the checkout; the fixtures suffice without
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import arclean
+from arclean import chars
 from tests.conftest import corpus_files, needs_corpus
 
 DOCUMENTS = corpus_files("docs", "hard_cases")
@@ -37,3 +40,33 @@ def test_safe_keeps_every_arabic_word(path: Path) -> None:
     before = set(ARABIC_WORD.findall(arclean.clean(text, select=["invisible"])))
     after = set(ARABIC_WORD.findall(arclean.clean(text, "safe")))
     assert before <= after
+
+
+HARD_CASES = corpus_files("hard_cases")
+DECIMAL = re.compile(r"\d+[.,\u066b\u060c]\d+")
+
+
+def _letters_digits_marks(text: str) -> Counter[str]:
+    # Tatweel is a letter to Unicode but only stretches a word; the default removes it.
+    return Counter(c for c in text if unicodedata.category(c)[0] in "LNM" and c != chars.TATWEEL)
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", HARD_CASES, ids=lambda p: p.name)
+def test_default_changes_no_letter_of_a_hard_case(path: Path) -> None:
+    # Quran with full diacritics, a Persian blog, poetry, decimal commas, Farasa
+    # segmentation: the lossless default keeps every letter, digit and mark that the
+    # artifact-only safe preset keeps (NFC may only reorder marks).
+    text = _read(path)
+    assert _letters_digits_marks(arclean.clean(text)) == _letters_digits_marks(
+        arclean.clean(text, "safe")
+    )
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", HARD_CASES, ids=lambda p: p.name)
+def test_default_breaks_no_decimal_number(path: Path) -> None:
+    text = _read(path)
+    cleaned = arclean.clean(text)
+    for number in DECIMAL.findall(arclean.clean(text, "safe")):
+        assert number in cleaned

@@ -29,7 +29,7 @@ def test_filter_table_lists_every_filter_with_its_presets() -> None:
     for f in FILTERS:
         assert rows[f.name] == ("yes" if f.lossless else "no")
         row = next(line for line in README.splitlines() if line.startswith(f"| `{f.name}` |"))
-        presets = {p.strip() for p in row.rsplit("|", 2)[-2].split(",")}
+        presets = {p.strip() for p in row.rsplit("|", 2)[-2].split(",") if p.strip()}
         assert presets == {p.name for p in arclean.PRESETS.values() if f.name in p.filters}
 
 
