@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -185,3 +187,24 @@ def test_closed_pipe_is_quiet() -> None:
     assert b"Traceback" not in proc.stderr.read()
     if os.name == "posix":
         assert proc.returncode in (0, -13)
+
+
+def test_stats_table_on_stderr_counts_the_article_artifacts() -> None:
+    code, out, err = run(["--stats", str(ARTICLE)])
+    assert (code, out) == (0, EXPECTED)  # stdout stays clean text
+    assert "placeholders removed" in err
+    assert re.search(r"dropped exact\s*│\s*5", err)
+
+
+def test_stats_json() -> None:
+    code, out, err = run([str(ARTICLE), "--stats=json"])
+    assert (code, out) == (0, EXPECTED)
+    stats = json.loads(err)
+    assert stats["templates"]["placeholders_removed"] == 1
+    assert stats["repeats"]["dropped_exact"] == 5
+
+
+def test_stats_does_not_swallow_a_file_name() -> None:
+    # `--stats FILE` must read FILE, not take it as the stats format.
+    code, out, _ = run(["--stats", str(ARTICLE)])
+    assert code == 0 and out == EXPECTED

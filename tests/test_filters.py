@@ -10,10 +10,8 @@ from arclean.filters import (
     FILTERS,
     Filter,
     Punctuation,
-    Repeats,
     Templates,
     Whitespace,
-    drop_repeats,
     fix_punctuation,
     fix_whitespace,
     remove_templates,
@@ -163,45 +161,6 @@ def test_punctuation_kept(text: str) -> None:
 def test_punctuation_counts() -> None:
     got = Punctuation().apply("قال ,إنه")[1]
     assert got == {"marks_mapped": 1, "spaces_removed": 1, "spaces_added": 1}
-
-
-# --- repeats -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "dirty, clean",
-    [
-        ("أ ب ج\nد\nأ ب ج\n", "أ ب ج\nد\n"),
-        ("أ ب ج\nد\nأ  ب\tج ", "أ ب ج\nد\n"),
-        ("a\r\nb\r\na\r\n", "a\r\nb\r\n"),
-        ("a\n\nb\n\na\n\nc", "a\n\nb\n\n\nc"),
-        ("x\ny\n\nz\n\nx\ny\n", "x\ny\n\nz\n\n"),
-        ("a\ra", "a\r"),
-    ],
-)
-def test_repeats_dropped(dirty: str, clean: str) -> None:
-    assert drop_repeats(dirty) == clean
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a\n\n\nb\n\n",  # blank lines are not paragraphs
-        "قال إنه جاء\nقال إنه ذهب",
-        "نص\nنصوص",
-        "a b\nab",  # whitespace folds, it does not vanish
-    ],
-)
-def test_repeats_kept(text: str) -> None:
-    assert drop_repeats(text) == text
-
-
-def test_repeats_keep_first_occurrence_in_place() -> None:
-    assert drop_repeats("b\na\nb\nc\na") == "b\na\nc\n"
-
-
-def test_repeats_counts() -> None:
-    assert Repeats().apply("a\nb\na\na")[1] == {"paragraphs_seen": 4, "paragraphs_dropped": 2}
 
 
 # --- whitespace ----------------------------------------------------------------------

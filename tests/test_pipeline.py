@@ -100,7 +100,7 @@ def test_any_order_and_stats_per_filter() -> None:
 def test_report_counts_article_artifacts(article: str) -> None:
     report = arclean.clean_report(article)
     assert report.stats["templates"]["placeholders_removed"] == 1
-    assert report.stats["repeats"] == {"paragraphs_seen": 11, "paragraphs_dropped": 5}
+    assert report.stats["repeats"] == {"paragraphs_seen": 11, "dropped_exact": 5}
 
 
 def test_clean_rejects_bytes() -> None:

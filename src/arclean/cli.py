@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -38,6 +40,13 @@ def _names(values: Sequence[str]) -> list[str]:
 
 class _OneLineErrors(click.Command):
     """Report every usage error and input error as one line on stderr, exit code 2."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # A bare --stats means --stats=table; click would take the next word (a file
+        # name) as its value. Words after "--" are file names and stay as they are.
+        end = args.index("--") if "--" in args else len(args)
+        args = [("--stats=table" if a == "--stats" else a) for a in args[:end]] + args[end:]
+        return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
@@ -114,6 +123,13 @@ def _same_file(a: str, b: str) -> bool:
     metavar="NAMES",
     help="Leave these filters out (repeatable, comma-separated).",
 )
+@click.option(
+    "--stats",
+    type=click.Choice(["table", "json"]),
+    default=None,
+    metavar="[=json]",
+    help="Report what each filter changed on stderr: a table, or JSON with --stats=json.",
+)
 @click.option("--list-filters", is_flag=True, help="Show every filter and its presets, then exit.")
 @click.version_option(__version__, "-V", "--version", prog_name="arclean")
 def cli(
@@ -122,6 +138,7 @@ def cli(
     preset: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    stats: str | None,
     list_filters: bool,
 ) -> int:
     """Clean scraped Arabic text: remove template placeholders, invisible marks and
@@ -147,10 +164,15 @@ def cli(
 
     failed = False
     cleaned: list[bytes] = []
+    totals: dict[str, Counter[str]] = {f.name: Counter() for f in pipeline.filters}
+    state: dict[str, Any] = {}
     stdout = sys.stdout.buffer
     for source in sources:
         try:
-            text = pipeline(_read(source)).encode("utf-8")
+            report = pipeline.run(_read(source), state=state)
+            text = report.text.encode("utf-8")
+            for name, changes in report.stats.items():
+                totals[name].update(changes)
         except ArcleanError as error:
             click.echo(f"arclean: error: {error}", err=True)
             failed = True
@@ -165,7 +187,28 @@ def cli(
             io.atomic_write(output, b"".join(cleaned))
         except ArcleanError as error:
             _fail(str(error))
+    if stats:
+        _print_stats({name: dict(c) for name, c in totals.items()}, stats)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _print_stats(totals: dict[str, dict[str, int]], style: str) -> None:
+    """Each filter's counts on stderr, as a table or as JSON."""
+    if style == "json":
+        click.echo(json.dumps(totals, ensure_ascii=False), err=True)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="arclean: what each filter changed")
+    for column in ("filter", "change", "count"):
+        table.add_column(column, justify="right" if column == "count" else "left")
+    for name, changes in totals.items():
+        for kind, n in changes.items():
+            table.add_row(name, kind.replace("_", " "), str(n))
+        if not changes:
+            table.add_row(name, "-", "0", style="dim")
+    Console(stderr=True).print(table)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -71,13 +71,19 @@ class Pipeline:
             frozen_options,
         )
 
-    def run(self, text: str) -> Report:
-        """Clean ``text`` and return it with each filter's counts."""
+    def run(self, text: str, *, state: dict[str, Any] | None = None) -> Report:
+        """Clean ``text`` and return it with each filter's counts.
+
+        ``state`` is where filters that remember across documents keep what they saw
+        (``repeats`` with ``scope="stream"``): pass the same dict for every document
+        of one run. Without it each text is cleaned on its own.
+        """
         if not isinstance(text, str):
             raise TypeError(f"arclean cleans str, not {type(text).__name__}")
+        state = {} if state is None else state
         stats: dict[str, Counts] = {}
         for f in self.filters:
-            text, stats[f.name] = f.apply(text)
+            text, stats[f.name] = f.apply_in(text, state)
         return Report(text, stats)
 
     def __call__(self, text: str) -> str:

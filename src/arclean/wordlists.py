@@ -50,15 +50,16 @@ SILENT_DAGGER_ALEF_WORDS = frozenset(
     " الله اللهم اولئك اولئكم هكذا طه".split()
 )
 
-# Function words that mark a paragraph as Arabic or as Persian/Urdu. Written folded:
-# ی and ى as ي, ک as ك, so the same list works before and after the look-alikes are
-# fixed. A word is here only when the other language rarely writes it.
+# Function words that mark a paragraph as Arabic or as Persian/Urdu. Written folded
+# as the language check compares them: alef variants as ا, ی and ى as ي, ک as ك, so
+# the lists match before and after any arclean filter. A word is here only when the
+# other language rarely writes it; ان (Arabic أن, Persian آن) is in neither.
 ARABIC_FUNCTION_WORDS = frozenset(
-    "في علي الي إلي عن التي الذي الذين اللذين هذا هذه ذلك تلك كان كانت يكون"
-    " قد لقد أن إن أو لم لن مع قال قالت بين حيث ثم أيضا ايضا كما لكن منذ"
-    " خلال عند حول ضد لدي حتي وفي وقد وهو وهي ومن وعلي والتي والذي".split()
+    "في علي الي عن التي الذي الذين اللذين هذا هذه ذلك تلك كان كانت يكون قد لقد او لم"
+    " لن مع قال قالت بين حيث ثم ايضا كما لكن منذ خلال عند حول ضد لدي حتي وفي وقد وهو"
+    " وهي ومن وعلي والتي والذي".split()
 )
 PERSIAN_FUNCTION_WORDS = frozenset(
-    "است اين كه را از براي يك شد شده كرد بود مي هاي نيز بايد اند آن ايشان"
-    " با تا در همه كند كنند شود دارد بر خود".split()
+    "است اين كه را از براي يك شد شده كرد بود مي هاي نيز بايد اند ايشان با تا در همه"
+    " كند كنند شود دارد بر خود".split()
 )

@@ -20,9 +20,17 @@ _NOISE = re.compile(
     )
 )
 _PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FORMS)))
-# Fold the letters a Persian keyboard types differently, so word lists match either way.
+# Fold what the letter filters may change (look-alikes, alef variants, hamza seats), so
+# the decision is the same before and after any of them: cleaning stays idempotent.
 _FOLD = str.maketrans(
-    {chars.FARSI_YEH: chars.YEH, chars.ALEF_MAKSURA: chars.YEH, chars.KEHEH: chars.KAF}
+    {
+        chars.FARSI_YEH: chars.YEH,
+        chars.ALEF_MAKSURA: chars.YEH,
+        chars.KEHEH: chars.KAF,
+        chars.YEH_HAMZA_ABOVE: chars.YEH,
+        chars.WAW_HAMZA_ABOVE: chars.WAW,
+        **dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF),
+    }
 )
 _NON_ARABIC = re.compile(chars.char_class(chars.NON_ARABIC_LETTERS))
 _DEFINITE = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"  # U+0627 U+0644 the article ال
