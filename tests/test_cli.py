@@ -69,39 +69,48 @@ def test_output_refuses_its_own_input(tmp_path: Path) -> None:
     assert source.read_bytes() == ARTICLE.read_bytes()
 
 
-def test_output_not_written_when_an_input_fails(tmp_path: Path) -> None:
-    target = tmp_path / "clean.txt"
-    code, _, err = run(["-o", str(target), str(ARTICLE), str(tmp_path / "missing.txt")])
-    assert code == 2 and "missing.txt: no such file" in err
-    assert not target.exists()
-
-
-def test_several_files_in_order(tmp_path: Path) -> None:
+def test_several_files_need_a_destination(tmp_path: Path) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("أول\n", encoding="utf-8")
     b.write_text("ثان\n", encoding="utf-8")
-    assert run([str(a), str(b)])[1] == "أول\nثان\n".encode()
+    code, out, err = run([str(a), str(b)])
+    assert code == 2 and out == b"" and "--concat" in err
+    assert run(["--concat", str(a), str(b)])[1] == "أول\nثان\n".encode()
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("نص", encoding="utf-8")
-    code, out, err = run([str(tmp_path / "missing.txt"), str(good)])
+    code, out, err = run(["--concat", str(tmp_path / "missing.txt"), str(good)])
     assert code == 2 and out == "نص\n".encode()
     assert err.count("\n") == 1
+
+
+def test_fail_fast_stops_at_the_first_bad_file(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("نص", encoding="utf-8")
+    code, out, _ = run(["--concat", "--fail-fast", str(tmp_path / "missing.txt"), str(good)])
+    assert code == 2 and out == b""
 
 
 @pytest.mark.parametrize(
     "args, stdin, message",
     [
         (["missing.txt"], None, "missing.txt: no such file"),
-        (["/"], None, "/: is a directory"),
+        (["/"], None, "/ is a folder: choose -o DIR, --in-place, --check, or --concat"),
         ([], b"\x89PNG\r\n\x1a\n\x00\x00", "binary input"),
         ([], b"caf\xe9\n", "not valid UTF-8 (byte 0xe9 at offset 3)"),
         (["--preset", "nope", "x.txt"], None, "unknown preset 'nope'"),
         (["--select", "tatweel,nope"], b"", "unknown filter 'nope'"),
         (["--ignore", "nope"], b"", "unknown filter 'nope'"),
         (["--no-such-flag"], b"", "No such option"),
+        (["--option", "repeats.nope=1"], b"", "unknown option 'nope' of repeats"),
+        (["--option", "repeats.min_words=many"], b"", "expected a whole number"),
+        (["--option", "digits.to=roman"], b"", "'roman' is not one of"),
+        (["--option", "repeats"], b"", "expected NAME.KEY=VALUE"),
+        (["--explain", "nope"], None, "unknown filter 'nope'"),
+        (["--config", "missing.toml"], b"", "missing.toml: cannot read"),
+        (["-i"], b"x", "--in-place needs files"),
     ],
 )
 def test_user_errors_are_one_line_exit_2(

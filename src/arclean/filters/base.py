@@ -26,6 +26,8 @@ class Filter(abc.ABC):
     """One line saying what the filter does."""
     lossless: ClassVar[bool]
     """True when the filter changes no spelling (only artifacts, forms and spacing)."""
+    example: ClassVar[str] = ""
+    """A short input the filter changes, shown by ``arclean --explain``."""
 
     @abc.abstractmethod
     def apply(self, text: str) -> tuple[str, Counts]:

@@ -93,6 +93,7 @@ class Diacritics(Filter):
 
     name = "diacritics"
     description = "Remove harakat, tanween, shadda, sukun and Quranic marks (lossy)."
+    example = "مُحَمَّدٌ رَسُولُ ٱللَّهِ، هٰذا"
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:

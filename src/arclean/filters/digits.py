@@ -41,6 +41,7 @@ class Digits(Filter):
 
     name = "digits"
     description = "Write digits as Latin or Arabic-Indic (option `to`; keep by default)."
+    example = "عام ٢٠٢٤ و۱۴۰۳"
     lossless = False
 
     def __post_init__(self) -> None:

@@ -26,6 +26,7 @@ class Alef(Filter):
 
     name = "alef"
     description = "Fold alef variants (أ إ آ ٱ) to a bare alef (lossy)."
+    example = "أحمد إلى آخر ٱلكتاب"
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:
@@ -43,6 +44,7 @@ class AlefMaksura(Filter):
 
     name = "alef-maksura"
     description = "Fold alef maksura (ى) to yeh (ي) (lossy)."
+    example = "على مستوى"
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:
@@ -60,6 +62,7 @@ class TehMarbuta(Filter):
 
     name = "teh-marbuta"
     description = "Fold teh marbuta (ة) to heh (ه) (lossy)."
+    example = "مدرسة جميلة"
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:
@@ -80,6 +83,7 @@ class HamzaSeats(Filter):
 
     name = "hamza"
     description = "Fold hamza seats: ؤ to و, ئ to ي (lossy)."
+    example = "مسؤول رئيس"
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:
@@ -100,6 +104,7 @@ class Elongation(Filter):
 
     name = "elongation"
     description = "Shorten a letter repeated three or more times (مرحباااا) to one (lossy)."
+    example = "مرحباااا جدااا"
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:

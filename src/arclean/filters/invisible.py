@@ -44,6 +44,7 @@ class Invisible(Filter):
 
     name = "invisible"
     description = "Remove zero-width spaces, bidi marks, controls, stray BOMs and soft hyphens."
+    example = "نمو 5.\u200f2 مليون\u200b"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:

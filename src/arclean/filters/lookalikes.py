@@ -69,6 +69,7 @@ class Lookalikes(Filter):
 
     name = "lookalikes"
     description = "Persian/Urdu look-alike letters (ی ک ھ ۀ ...) to Arabic ones, in Arabic text."
+    example = "وزیر الخارجیة الإیرانی علی الحدود"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:

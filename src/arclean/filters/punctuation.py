@@ -53,6 +53,7 @@ class Punctuation(Filter):
 
     name = "punctuation"
     description = "Use Arabic ، ؛ ؟ in Arabic prose; no space before marks, one after."
+    example = "قال ,إنه جاء ?"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:

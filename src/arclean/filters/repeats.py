@@ -141,6 +141,11 @@ class Repeats(Filter):
 
     name = "repeats"
     description = "Drop paragraphs that repeat an earlier one (exact, near, teaser, back to back)."
+    example = (
+        "قال الوزير إن الحكومة ستعمل على تحسين الخدمات.\n"
+        "وأضاف أن الخطة تشمل المدارس.\n"
+        "قال الوزير إن الحكومةَ ستعمل علي تحسين الخدمات."
+    )
     lossless = True
 
     VERSE_MIN_LINES = 4

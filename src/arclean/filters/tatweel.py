@@ -36,6 +36,7 @@ class Tatweel(Filter):
 
     name = "tatweel"
     description = "Remove tatweel (kashida) inside words; a lone tatweel between words is a dash."
+    example = "الســـلام عليكم، واشنطن ـ سبأنت"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:

@@ -38,6 +38,7 @@ class Unicode(Filter):
 
     name = "unicode"
     description = "Presentation forms to letters and NFC composition; ligature symbols kept."
+    example = "\ufef7\ufee3\ufee8\ufef4\ufe94 \ufeed\ufed7\ufeee\ufe8d\ufe95"
     lossless = True
 
     def __post_init__(self) -> None:
