@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import arclean
+import arclean.filters
 from arclean.cli import cli
 from tests.conftest import FIXTURES
 
@@ -217,3 +218,24 @@ def test_stats_does_not_swallow_a_file_name() -> None:
     # `--stats FILE` must read FILE, not take it as the stats format.
     code, out, _ = run(["--stats", str(ARTICLE)])
     assert code == 0 and out == EXPECTED
+
+
+def test_explain_shows_description_options_and_example() -> None:
+    code, out, _ = run(["--explain", "repeats"])
+    text = out.decode()
+    assert code == 0
+    assert text.startswith("repeats: Drop paragraphs")
+    assert "repeats.min_words = 5  (int)" in text and "repeats.scope = 'document'" in text
+    assert "before:" in text and "after:" in text
+
+
+@pytest.mark.parametrize("name", [f.name for f in arclean.filters.FILTERS])
+def test_every_filter_has_an_example_that_it_changes(name: str) -> None:
+    cls = arclean.filters.FILTERS_BY_NAME[name]
+    flt = cls(to="latin") if name == "digits" else cls()  # type: ignore[call-arg]
+    assert cls.example and flt(cls.example) != cls.example
+
+
+def test_list_presets() -> None:
+    code, out, _ = run(["--list-presets"])
+    assert code == 0 and b"search" in out and b"digits.to=latin" in out

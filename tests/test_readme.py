@@ -36,3 +36,18 @@ def test_filter_table_lists_every_filter_with_its_presets() -> None:
 def test_preset_table_names_every_preset() -> None:
     for name in arclean.PRESETS:
         assert f"| `{name}` |" in README
+
+
+def test_readme_help_block_is_current() -> None:
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    block = README.split("### `arclean --help`\n\n```text\n", 1)[1].split("\n```", 1)[0]
+    live = CliRunner().invoke(cli, ["--help"], terminal_width=100, prog_name="arclean")
+    assert block == live.output.rstrip("\n"), "README's help block is stale: paste the new --help"
+
+
+def test_pre_commit_hooks_run_the_command() -> None:
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: arclean --check" in hooks and "entry: arclean --in-place" in hooks
