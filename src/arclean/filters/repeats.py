@@ -8,6 +8,7 @@ separators, headings, list labels and a poem's refrains survive.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,30 +33,50 @@ _NOISE = re.compile(
         chars.ARABIC_MARK_RANGES,
     )
 )
-_FOLDS = str.maketrans(
-    {
-        **dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF),
-        **{c: chars.YEH for c in (chars.ALEF_MAKSURA, chars.FARSI_YEH, chars.YEH_BARREE)},
-        chars.YEH_HAMZA_ABOVE: chars.YEH,
-        chars.WAW_HAMZA_ABOVE: chars.WAW,
-        **dict.fromkeys(
-            (chars.TEH_MARBUTA, chars.TEH_MARBUTA_GOAL, chars.HEH_YEH_ABOVE), chars.HEH
-        ),
-        **dict.fromkeys((chars.HEH_DOACHASHMEE, chars.HEH_GOAL, chars.AE), chars.HEH),
-        chars.KEHEH: chars.KAF,
-        chars.SWASH_KAF: chars.KAF,
-        **dict(zip(chars.ARABIC_INDIC_DIGITS, chars.LATIN_DIGITS, strict=True)),
-        **dict(zip(chars.EXTENDED_ARABIC_INDIC_DIGITS, chars.LATIN_DIGITS, strict=True)),
-    }
-)
-_FOLDABLE = re.compile(chars.char_class(chr(c) for c in _FOLDS))
+_FOLDS = {
+    **dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF),
+    **{c: chars.YEH for c in (chars.ALEF_MAKSURA, chars.FARSI_YEH, chars.YEH_BARREE)},
+    chars.YEH_HAMZA_ABOVE: chars.YEH,
+    chars.WAW_HAMZA_ABOVE: chars.WAW,
+    **dict.fromkeys((chars.TEH_MARBUTA, chars.TEH_MARBUTA_GOAL, chars.HEH_YEH_ABOVE), chars.HEH),
+    **dict.fromkeys((chars.HEH_DOACHASHMEE, chars.HEH_GOAL, chars.AE), chars.HEH),
+    chars.KEHEH: chars.KAF,
+    chars.SWASH_KAF: chars.KAF,
+    **dict(zip(chars.ARABIC_INDIC_DIGITS, chars.LATIN_DIGITS, strict=True)),
+    **dict(zip(chars.EXTENDED_ARABIC_INDIC_DIGITS, chars.LATIN_DIGITS, strict=True)),
+}
+# A chain of str.replace runs far faster than str.translate on non-ASCII text.
+_FOLD_PAIRS = tuple(_FOLDS.items())
+# Line breaks other than LF: when a text has none, str.split("\n") is enough.
+_RARE_BREAKS = re.compile(chars.char_class(chars.LINE_BREAKS - {"\n"}))
+
+
+def _fold(text: str) -> str:
+    """Remove what a reader ignores and fold letter and digit variants (keeps lines)."""
+    text = _NOISE.sub("", text)
+    for variant, letter in _FOLD_PAIRS:
+        if variant in text:
+            text = text.replace(variant, letter)
+    return text.lower()
+
+
+def _split_lines(text: str) -> tuple[list[str], list[str]]:
+    """The lines of ``text`` and the break after each ("" after the last)."""
+    if _RARE_BREAKS.search(text):
+        parts = _LINES.split(text)
+        return parts[0::2], [*parts[1::2], ""]
+    lines = text.split("\n")
+    return lines, ["\n"] * (len(lines) - 1) + [""]
+
 
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*$")
 # Sentences and table cells inside one line, for back-to-back repeats: "X. X." and the
 # "X | X" of a flattened diff table.
-_SEGMENT_BREAK = re.compile(r"(?<=[.!?؟…])\s+|\s+\|\|?\s+")
+_SEGMENT_BREAK = re.compile(r"[.!?؟…][ \t]+|[ \t]+\|\|?[ \t]+")
+_SEGMENT_MARKS = ".!?؟…"
+_SEGMENT_OR_LINE = re.compile(r"([.!?؟…] |\n| \|\|? )")  # the same, on folded text
 _HAS_WORD = re.compile(r"[^\W_]")
-_PROSE_END = re.compile(r"[.!?:;\u060c\u061b\u061f,]\s*$")
+_PROSE_END = frozenset(".!?:;,\u060c\u061b\u061f")  # sentence ends: , ; ? in both scripts
 
 
 def exact_key(paragraph: str) -> str:
@@ -74,10 +95,7 @@ def near_key(paragraph: str) -> str:
     >>> near_key("السلام عليكُم، ورحمة اللـه!") == near_key("السلام عليكم ورحمه الله")
     True
     """
-    folded = _NOISE.sub("", paragraph)
-    if _FOLDABLE.search(folded):
-        folded = folded.translate(_FOLDS)
-    return " ".join(folded.lower().split())
+    return " ".join(_fold(paragraph).split())
 
 
 def fingerprint(key: str) -> bytes:
@@ -104,16 +122,6 @@ def drop_repeats(text: str) -> str:
     return Repeats().apply(text)[0]
 
 
-@dataclass
-class _Line:
-    text: str
-    end: str  # the line break after it ("" for the last line)
-    words: int = 0
-    verse: bool = False
-    near: str = ""
-    exact: bool = True  # set by a back-to-back match: was it exact, or only near?
-
-
 @dataclass(frozen=True)
 class Repeats(Filter):
     """Keep the first occurrence of each paragraph and drop the repeats.
@@ -126,7 +134,8 @@ class Repeats(Filter):
       another paragraph of the document, before or after it;
     - back-to-back repeats: a line, or a block of up to four lines, that repeats the
       lines just before it (a diff page's old/new lines, a doubled masthead), and a
-      sentence or table cell that repeats the one just before it in the same line.
+      sentence or table cell that repeats the one just before it, word for word, in
+      the same line.
 
     Paragraphs of fewer than ``min_words`` words are only collapsed back to back, never
     across the document, and a line without a letter or digit (``***``) never is. A
@@ -165,141 +174,177 @@ class Repeats(Filter):
     def apply_in(self, text: str, state: dict[str, Any]) -> tuple[str, Counts]:
         """Drop repeats. With ``scope="stream"`` the fingerprints of kept paragraphs are
         remembered in ``state`` and so across every document cleaned with it."""
-        seen: set[bytes] = state.setdefault(self.name, set()) if self.scope == "stream" else set()
-        parts = _LINES.split(text)
-        lines = [
-            _Line(parts[i], parts[i + 1] if i + 1 < len(parts) else "")
-            for i in range(0, len(parts), 2)
-        ]
-        stats = dict.fromkeys(("exact", "near", "teasers", "segments"), 0)
-        paragraphs = 0
-        for line in lines:
-            if line.text and not line.text.isspace():
-                paragraphs += 1
-                line.words = len(line.text.split())
-        self._mark_verse(lines)
-        for line in lines:
-            if line.words and not line.verse:
-                line.text, collapsed = self._collapse_segments(line.text)
-                stats["segments"] += collapsed
-                line.words = len(line.text.split())
-                line.near = near_key(line.text)
-        teasers = self._teasers(lines)
-
+        if self.scope == "stream":
+            seen: set[Any] = state.setdefault(self.name, set())
+            remember: Any = fingerprint  # fixed-size memory across documents
+        else:
+            seen, remember = set(), str  # one document: its own keys, compared exactly
+        doc = _Document(text, self)
+        stats = dict.fromkeys(("exact", "near", "teasers"), 0)
         out: list[str] = []
-        run: list[_Line] = []  # kept lines since the last blank line
-        index = 0
-        while index < len(lines):
-            line = lines[index]
-            if not line.words:
-                out += (line.text, line.end)
+        run: list[int] = []  # kept non-blank lines since the last blank line
+        index, count = 0, len(doc.texts)
+        while index < count:
+            if not doc.words[index]:
+                out += (doc.texts[index], doc.ends[index])
                 run = []
                 index += 1
                 continue
-            block = self._back_to_back(lines, index, run)
-            if block:
-                kind = "exact" if all(x.exact for x in lines[index : index + block]) else "near"
-                stats[kind] += block
-                index += block
+            size, kind = doc.back_to_back(index, run)
+            if size:
+                stats[kind] += size
+                index += size
                 continue
             drop = None
-            if line.verse:
+            if doc.verse[index]:
                 pass
-            elif index in teasers:
+            elif index in doc.teasers:
                 drop = "teasers"
-            elif line.words >= self.min_words:
-                exact, near = fingerprint(exact_key(line.text)), fingerprint(line.near)
+            elif doc.words[index] >= self.min_words:
+                exact, near = remember(doc.exact[index]), remember(doc.near[index])
                 if exact in seen:
                     drop = "exact"
                 elif self.near and near in seen:
                     drop = "near"
                 else:
-                    seen.update((exact, near) if self.near else (exact,))
+                    seen.add(exact)
+                    if self.near:
+                        seen.add(near)
             if drop:
                 stats[drop] += 1
             else:
-                out += (line.text, line.end)
-                run.append(line)
+                out += (doc.texts[index], doc.ends[index])
+                run.append(index)
             index += 1
-
         return "".join(out), counts(
-            paragraphs_seen=paragraphs,
+            paragraphs_seen=sum(1 for n in doc.words if n),
             dropped_exact=stats["exact"],
             dropped_near=stats["near"],
             dropped_teasers=stats["teasers"],
-            segments_collapsed=stats["segments"],
+            segments_collapsed=doc.segments_collapsed,
         )
 
-    def _back_to_back(self, lines: list[_Line], index: int, run: list[_Line]) -> int:
-        """How many lines from ``index`` repeat the last lines kept just before them
-        (one to four lines: a doubled line, a doubled masthead block); 0 if none."""
-        for size in range(1, self.BLOCK_MAX_LINES + 1):
-            block = lines[index : index + size]
-            before = run[-size:]
-            if len(block) < size or len(before) < size:
-                return 0
-            if any(x.verse or not x.words or not _HAS_WORD.search(x.text) for x in block):
-                continue
-            if any(x.verse for x in before):
-                continue
-            if all(self._same(a, b) for a, b in zip(block, before, strict=True)):
-                return size
-        return 0
 
-    def _same(self, line: _Line, other: _Line) -> bool:
-        line.exact = exact_key(line.text) == exact_key(other.text)
-        return line.exact or (self.near and line.near == other.near)
+class _Document:
+    """A text split into lines, with every key the decisions need computed up front by
+    whole-text operations, so the per-line work is a few comparisons."""
 
-    def _mark_verse(self, lines: list[_Line]) -> None:
+    def __init__(self, text: str, options: Repeats) -> None:
+        self.options = options
+        self.texts, self.ends = _split_lines(text)
+        self.exact = [" ".join(t.split()) for t in self.texts]
+        if options.near:
+            self.near = [" ".join(f.split()) for f in _split_lines(_fold(text))[0]]
+        else:
+            self.near = self.exact
+        self.words = [k.count(" ") + 1 if k else 0 for k in self.exact]
+        self.verse = self._verse()
+        self.segments_collapsed = self._collapse_segments()
+        self.teasers = self._teasers()
+
+    def _verse(self) -> list[bool]:
         """Flag runs of four or more verse-like lines in a row: three to ten words, and
         no sentence punctuation at the end (prose paragraphs end with a full stop)."""
-        run: list[_Line] = []
-        for line in [*lines, _Line("", "")]:
-            verse_length = self.VERSE_MIN_WORDS <= line.words <= self.VERSE_MAX_WORDS
-            if verse_length and not _PROSE_END.search(line.text):
-                run.append(line)
-                continue
-            if len(run) >= self.VERSE_MIN_LINES:
-                for x in run:
-                    x.verse = True
-            run = []
+        low, high = Repeats.VERSE_MIN_WORDS, Repeats.VERSE_MAX_WORDS
+        like = [
+            low <= n <= high and k[-1] not in _PROSE_END
+            for n, k in zip(self.words, self.exact, strict=True)
+        ]
+        verse = [False] * len(like)
+        start = 0
+        for i, flag in enumerate([*like, False]):
+            if not flag:
+                if i - start >= Repeats.VERSE_MIN_LINES:
+                    verse[start:i] = [True] * (i - start)
+                start = i + 1
+        return verse
 
-    def _collapse_segments(self, text: str) -> tuple[str, int]:
-        """Drop a sentence or cell that repeats the one just before it in the line."""
-        if len(text.split()) < 2 * self.min_words:
-            return text, 0
-        pieces = _SEGMENT_BREAK.split(text)
-        if len(pieces) < 2:
-            return text, 0
-        separators = [m[0] for m in _SEGMENT_BREAK.finditer(text)]
-        out = [pieces[0]]
-        last = near_key(pieces[0])
+    def _collapse_segments(self) -> int:
+        """Drop sentences and cells that repeat the one just before them in a line,
+        word for word. A first pass over the whole text finds the few lines to look at."""
+        parts = _SEGMENT_OR_LINE.split("\n".join(self.exact))
+        keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
+        separators = parts[1::2]
+        if all(a != b for a, b in itertools.pairwise(keys)):
+            return 0
+        line, flagged = 0, set()
+        for i, separator in enumerate(separators):
+            if separator == "\n":
+                line += 1
+            elif keys[i] == keys[i + 1]:
+                flagged.add(line)
         collapsed = 0
-        for separator, piece in zip(separators, pieces[1:], strict=True):
-            key = near_key(piece)
-            if key == last and len(piece.split()) >= self.min_words:
-                collapsed += 1
+        minimum = self.options.min_words
+        for i in sorted(flagged):
+            if self.verse[i] or self.words[i] < 2 * minimum:
                 continue
-            out += (separator, piece)
-            last = key
-        return ("".join(out), collapsed) if collapsed else (text, 0)
+            new, n = _collapse_line(self.texts[i], minimum)
+            if n:
+                collapsed += n
+                self.texts[i] = new
+                self.exact[i] = " ".join(new.split())
+                self.near[i] = near_key(new) if self.options.near else self.exact[i]
+                self.words[i] = self.exact[i].count(" ") + 1
+        return collapsed
 
-    def _teasers(self, lines: list[_Line]) -> set[int]:
+    def _teasers(self) -> set[int]:
         """Indexes of teaser paragraphs whose text begins another paragraph."""
         found: set[int] = set()
-        candidates = [
-            i
-            for i, line in enumerate(lines)
-            if line.words >= self.min_words
-            and not line.verse
-            and _TEASER_END.search(line.text)
-            and line.near
-        ]
-        for i in candidates:
-            prefix = lines[i].near
-            for j, other in enumerate(lines):
-                longer = len(other.near) > len(prefix) and other.near.startswith(prefix)
-                if j != i and j not in found and longer:
+        for i, exact in enumerate(self.exact):
+            if self.words[i] < self.options.min_words or self.verse[i]:
+                continue
+            if not _TEASER_END.search(exact) or not self.near[i]:
+                continue
+            prefix = self.near[i]
+            for j, other in enumerate(self.near):
+                longer = len(other) > len(prefix) and other.startswith(prefix)
+                if longer and j != i and j not in found:
                     found.add(i)
                     break
         return found
+
+    def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
+        """How many lines from ``index`` repeat the lines kept just before them (a line,
+        or a block of up to four: a doubled masthead), and whether exactly or nearly."""
+        exact, near, use_near = self.exact, self.near, self.options.near
+        first, first_near = exact[index], near[index]
+        for kept in run[-Repeats.BLOCK_MAX_LINES :]:
+            if exact[kept] == first or near[kept] == first_near:
+                break
+        else:
+            return 0, ""  # no recent line is like this one: the common case
+        for size in range(1, Repeats.BLOCK_MAX_LINES + 1):
+            if len(run) < size or index + size > len(self.texts):
+                return 0, ""
+            block, before = range(index, index + size), run[-size:]
+            if not all(
+                exact[a] == exact[b] or (use_near and near[a] == near[b])
+                for a, b in zip(block, before, strict=True)
+            ):
+                continue
+            lines = [*block, *before]
+            if any(self.verse[i] or not _HAS_WORD.search(exact[i]) for i in lines):
+                continue
+            same = all(exact[a] == exact[b] for a, b in zip(block, before, strict=True))
+            return size, "exact" if same else "near"
+        return 0, ""
+
+
+def _collapse_line(text: str, min_words: int) -> tuple[str, int]:
+    """Drop each sentence or cell of ``text`` that repeats the one just before it."""
+    pieces, separators, start = [], [], 0
+    for match in _SEGMENT_BREAK.finditer(text):
+        end = match.start() + (match[0][0] in _SEGMENT_MARKS)  # a mark ends its piece
+        pieces.append(text[start:end])
+        separators.append(text[end : match.end()])
+        start = match.end()
+    pieces.append(text[start:])
+    keys = [" ".join(p.split()).rstrip(_SEGMENT_MARKS) for p in pieces]
+    out, last, collapsed = [pieces[0]], keys[0], 0
+    for separator, piece, key in zip(separators, pieces[1:], keys[1:], strict=True):
+        if key == last and len(piece.split()) >= min_words:
+            collapsed += 1
+            continue
+        out += (separator, piece)
+        last = key
+    return ("".join(out), collapsed) if collapsed else (text, 0)
