@@ -20,6 +20,7 @@ EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 EPILOG = """\b
 Examples:
   arclean article.txt > clean.txt        clean one file to stdout
+  arclean --encoding cp1256 old.txt      read a file whose encoding you know
   cat *.txt | arclean --preset safe      artifacts and repeats only, in a pipe
   arclean -o clean.txt article.txt       write a file (atomically)
   arclean --ignore punctuation page.txt  every default filter but one
@@ -69,10 +70,10 @@ def _print_filters() -> None:
     Console().print(table)
 
 
-def _read(source: str) -> str:
+def _read(source: str, encoding: str, errors: str) -> str:
     if source == "-":
-        return io.decode(sys.stdin.buffer.read(), "<stdin>")
-    return io.decode(io.read_bytes(source), source)
+        return io.decode(sys.stdin.buffer.read(), "<stdin>", encoding, errors)
+    return io.decode(io.read_bytes(source), source, encoding, errors)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -114,6 +115,29 @@ def _same_file(a: str, b: str) -> bool:
     metavar="NAMES",
     help="Leave these filters out (repeatable, comma-separated).",
 )
+@click.option(
+    "--encoding",
+    default="auto",
+    show_default=True,
+    metavar="NAME",
+    help="Input encoding. auto: UTF-8, UTF-16/32 with a BOM, else UTF-16 without a BOM, "
+    "Windows-1256 or ISO-8859-6, found from the bytes.",
+)
+@click.option(
+    "--output-encoding",
+    default="utf-8",
+    show_default=True,
+    metavar="NAME",
+    help="Encoding of the cleaned text.",
+)
+@click.option(
+    "--errors",
+    type=click.Choice(io.ERRORS),
+    default="strict",
+    show_default=True,
+    help="Bytes that cannot be decoded (or characters that cannot be encoded): refuse the "
+    "file, or replace them (U+FFFD in, ? out).",
+)
 @click.option("--list-filters", is_flag=True, help="Show every filter and its presets, then exit.")
 @click.version_option(__version__, "-V", "--version", prog_name="arclean")
 def cli(
@@ -122,6 +146,9 @@ def cli(
     preset: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    encoding: str,
+    output_encoding: str,
+    errors: str,
     list_filters: bool,
 ) -> int:
     """Clean scraped Arabic text: remove template placeholders, invisible marks and
@@ -137,6 +164,8 @@ def cli(
         pipeline = Pipeline.from_preset(
             preset, select=_names(select) if select else None, ignore=_names(ignore)
         )
+        io.check_encoding(encoding)
+        encode = io.Encoder(output_encoding, errors)
     except ArcleanError as error:
         _fail(str(error))
     sources = list(files) or ["-"]
@@ -150,7 +179,8 @@ def cli(
     stdout = sys.stdout.buffer
     for source in sources:
         try:
-            text = pipeline(_read(source)).encode("utf-8")
+            name = "<stdin>" if source == "-" else source
+            text = encode(pipeline(_read(source, encoding, errors)), name)
         except ArcleanError as error:
             click.echo(f"arclean: error: {error}", err=True)
             failed = True

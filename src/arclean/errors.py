@@ -11,3 +11,7 @@ class UnknownNameError(ArcleanError, ValueError):
 
 class InputError(ArcleanError):
     """Input that cannot be read as text: missing, a directory, binary, badly encoded."""
+
+
+class OutputError(ArcleanError):
+    """Text that cannot be written as asked, such as a character the output encoding lacks."""

@@ -1,7 +1,7 @@
 """Every built-in filter, and the registry that lists them in canonical order.
 
 >>> [f.name for f in FILTERS][:3]
-['invisible', 'presentation-forms', 'tatweel']
+['mojibake', 'invisible', 'presentation-forms']
 """
 
 from __future__ import annotations
@@ -14,15 +14,19 @@ from arclean.filters.letters import (
     remove_tatweel,
     replace_presentation_forms,
 )
+from arclean.filters.mojibake import Mojibake, fix_mojibake
 from arclean.filters.punctuation import Punctuation, fix_punctuation
 from arclean.filters.repeats import Repeats, drop_repeats
 from arclean.filters.templates import Templates, remove_templates
 from arclean.filters.whitespace import Whitespace, fix_whitespace
 
-# The canonical order. Invisible marks go first so nothing hides a placeholder or a
+# The canonical order. Mojibake goes first: every other filter reads Arabic letters,
+# which mojibake hides (and its Windows-1256 form uses soft hyphens and ZWNJ that the
+# invisible filter would strip). Invisible marks go next so nothing hides a placeholder or a
 # repeat from the later filters; letters and punctuation are settled before repeats
 # compares paragraphs; whitespace lays out the final text last.
 FILTERS: tuple[type[Filter], ...] = (
+    Mojibake,
     Invisible,
     PresentationForms,
     Tatweel,
@@ -39,6 +43,7 @@ __all__ = [
     "Counts",
     "Filter",
     "Invisible",
+    "Mojibake",
     "PresentationForms",
     "Punctuation",
     "Repeats",
@@ -46,6 +51,7 @@ __all__ = [
     "Templates",
     "Whitespace",
     "drop_repeats",
+    "fix_mojibake",
     "fix_punctuation",
     "fix_whitespace",
     "remove_invisible",
