@@ -34,6 +34,7 @@ from arclean.filters.base import Counts, Filter, counts
 
 _TELLTALE = re.compile(chars.char_class(chars.MOJIBAKE_TELLTALES, chars.MOJIBAKE_TELLTALE_RANGES))
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ARABIC = regex.compile(r"\p{scx=Arabic}")
 _ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
 # A letter or mark of another script, or a control character: not in repaired Arabic.
@@ -163,8 +164,13 @@ class _Misreading:
     # run glued to an ASCII letter (in French or German words) is never a repair.
     exact: bool = True
 
-    def fix(self, line: str) -> tuple[str, int, int]:
-        """Repair this misreading in ``line``: (line, runs repaired, bytes put back)."""
+    def fix(self, line: str, proven: bool = False) -> tuple[str, int, int]:
+        """Repair this misreading in ``line``: (line, runs repaired, bytes put back).
+
+        ``proven`` says that the document holds this misreading for certain, so that a
+        run may be repaired on a line without proof of its own (a line holding only a
+        misread ``©``, ``«`` or right-to-left mark).
+        """
         runs = [m for m in self.run.finditer(line) if self._whole_word(line, *m.span())]
         raw = [bytes(self.table[c] for c in m.group()) for m in runs]
         vocalised = bool(self.lost) and _vocalised(raw)
@@ -189,7 +195,7 @@ class _Misreading:
                 strong = True
             repairs.append((*match.span(), decoded))
             put_back += guessed
-        if not strong:
+        if not (strong or (proven and repairs)):
             return line, 0, 0
         pieces, last = [], 0
         for start, end, decoded in repairs:
@@ -243,17 +249,23 @@ def _cp1256_as_latin1() -> _Misreading:
     return _Misreading("cp1256_as_latin1", _LATIN, run, "cp1256", exact=False)
 
 
-_UTF8_AS_CP1256 = _utf8_misreading("utf8_as_cp1256", _table("cp1256"), frozenset({b"\xd8"}))
-_UTF8_AS_CP874 = _utf8_misreading(
-    "utf8_as_cp874", _table("cp874", "cp1252"), frozenset({b"\xd9", b"\xe2\x80"})
-)
-_CP1256_AS_LATIN1 = _cp1256_as_latin1()
+_MISREADINGS = {
+    m.key: m
+    for m in (
+        _utf8_misreading("utf8_as_cp1256", _table("cp1256"), frozenset({b"\xd8"})),
+        _utf8_misreading(
+            "utf8_as_cp874", _table("cp874", "cp1252"), frozenset({b"\xd9", b"\xe2\x80"})
+        ),
+        _cp1256_as_latin1(),
+    )
+}
 
 
 # --- UTF-8 read as a Latin code page, which ftfy decodes -------------------------------
 
 _LATIN_LOST = frozenset({b"\xd8", b"\xd9", b"\xe2\x80"})
-_LATIN_RUN = _utf8_run(_LATIN, _LATIN_LOST)
+_UTF8_AS_LATIN = _utf8_misreading("utf8_as_cp1252", _LATIN, _LATIN_LOST)
+_LATIN_RUN = _UTF8_AS_LATIN.run
 # A lead byte of the Arabic block followed by a continuation byte, in the code pages
 # for which ftfy decodes Arabic (Windows-1252 and Latin-1, Windows-1250, Mac Roman).
 _FTFY_TABLES = (_LATIN, _table("cp1250"), _table("mac_roman"))
@@ -307,37 +319,59 @@ def _prepare_for_ftfy(line: str) -> tuple[str, int]:
     return line, guessed
 
 
-def _fix_with_ftfy(line: str) -> tuple[str, int, int]:
+def _fix_with_ftfy(line: str, proven: bool = False) -> tuple[str, int, int]:
     """UTF-8 read as a Latin code page: (line, 1 if repaired, bytes put back). ftfy's
-    repair is taken only when it brings out two Arabic letters or more."""
-    if not _FTFY_GATE.search(line):
+    repair is taken when it brings out two Arabic letters or more, or any repair when
+    the document is ``proven`` to hold this misreading."""
+    if not (proven or _FTFY_GATE.search(line)):
         return line, 0, 0
     prepared, guessed = _prepare_for_ftfy(line)
     fixed = ftfy.fix_encoding(prepared)
-    if len(_ARABIC_LETTER.findall(fixed)) < len(_ARABIC_LETTER.findall(line)) + 2:
-        return line, 0, 0
+    gained = len(_ARABIC_LETTER.findall(fixed)) - len(_ARABIC_LETTER.findall(line))
+    if fixed == prepared or gained < (0 if proven else 2):
+        # ftfy leaves alone short runs that are not Arabic, such as a misread ﷽ or BOM
+        return _UTF8_AS_LATIN.fix(line, True) if proven else (line, 0, 0)
     return fixed, 1, guessed
 
 
-def _fix_line(line: str, tally: dict[str, int]) -> str:
+_KEYS = ("utf8_as_cp874", "utf8_as_cp1252", "utf8_as_cp1256", "cp1256_as_latin1")
+
+
+def _fix_line(line: str, tally: dict[str, int], proven: frozenset[str]) -> str:
     # Each pass undoes one layer of mojibake and makes the line shorter, so this ends;
     # repeating until nothing changes makes the filter idempotent. Windows-1256 read as
     # Latin-1 goes after ftfy: UTF-8 read as Windows-1252 is made of the same letters.
     for _ in range(4):
         before = line
-        for misreading in (_UTF8_AS_CP1256, _UTF8_AS_CP874, None, _CP1256_AS_LATIN1):
-            if misreading is None:
-                line, runs, guessed = _fix_with_ftfy(line)
-                key = "utf8_as_cp1252"
+        for key in _KEYS:
+            if key == "utf8_as_cp1252":
+                line, runs, guessed = _fix_with_ftfy(line, key in proven)
             else:
-                line, runs, guessed = misreading.fix(line)
-                key = misreading.key
+                line, runs, guessed = _MISREADINGS[key].fix(line, key in proven)
             if runs:
                 tally[key] += 1
                 tally["lost_bytes_guessed"] += guessed
         if line == before:
             break
     return line
+
+
+def _fix_lines(
+    text: str, tally: dict[str, int], proven: frozenset[str], lines: re.Pattern[str]
+) -> str:
+    """Repair each line in which ``lines`` finds something; leave the others alone."""
+    match = lines.search(text)
+    pieces: list[str] = []
+    done = 0  # text[:done] is settled
+    while match is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end == -1 else end
+        pieces += [text[done:start], _fix_line(text[start:end], tally, proven)]
+        done = end
+        match = lines.search(text, end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def fix_mojibake(text: str) -> str:
@@ -371,21 +405,14 @@ class Mojibake(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        match = _TELLTALE.search(text)
-        if match is None:
+        if _TELLTALE.search(text) is None:
             return text, {}
-        tally = dict.fromkeys(
-            ("utf8_as_cp1252", "utf8_as_cp1256", "cp1256_as_latin1", "utf8_as_cp874"), 0
-        )
-        tally["lost_bytes_guessed"] = 0
-        pieces: list[str] = []
-        done = 0  # text[:done] is settled
-        while match is not None:
-            start = text.rfind("\n", 0, match.start()) + 1
-            end = text.find("\n", match.end())
-            end = len(text) if end == -1 else end
-            pieces += [text[done:start], _fix_line(text[start:end], tally)]
-            done = end
-            match = _TELLTALE.search(text, end)
-        pieces.append(text[done:])
-        return "".join(pieces), counts(**tally)
+        tally = dict.fromkeys((*_KEYS, "lost_bytes_guessed"), 0)
+        text = _fix_lines(text, tally, frozenset(), _TELLTALE)
+        # A misreading repaired on some line is proven for the whole document: repair
+        # what is left of it on lines too short to prove it alone, which may hold no
+        # telltale character (a misread BOM or copyright sign).
+        proven = frozenset(key for key in _KEYS if tally[key])
+        if proven:
+            text = _fix_lines(text, tally, proven, _NON_ASCII)
+        return text, counts(**tally)
