@@ -158,10 +158,9 @@ def _decode_as(data: bytes, source: str, encoding: str, errors: str) -> str:
     unicode = encoding.startswith(("utf-16", "utf-32"))
     if not unicode and b"\x00" in data:
         raise InputError(_nul_message(data, source))
-    if encoding == "utf-8":
-        encoding = "utf-8-sig"  # a BOM is a signature, not text
     try:
-        text = data.decode(encoding, errors)
+        # A UTF-8 BOM is a signature, not text.
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors)
     except UnicodeDecodeError as error:
         bad = data[error.start : error.start + 1].hex()
         raise InputError(

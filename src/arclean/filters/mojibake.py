@@ -36,7 +36,7 @@ _TELLTALE = re.compile(chars.char_class(chars.MOJIBAKE_TELLTALES, chars.MOJIBAKE
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ARABIC = regex.compile(r"\p{scx=Arabic}")
-_ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
+_ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{Lo}]", regex.V1)  # not tatweel (Lm)
 # A letter or mark of another script, or a control character: not in repaired Arabic.
 _NOT_ARABIC = regex.compile(r"[[\p{L}\p{M}\p{Cc}]--\p{scx=Arabic}]", regex.V1)
 # Any character outside the Arabic script and ASCII: what makes a run certainly
@@ -189,8 +189,11 @@ class _Misreading:
             if not decoded or _NOT_ARABIC.search(decoded):
                 continue
             letters = len(_ARABIC_LETTER.findall(decoded))
-            if not self.exact and _is_letter(decoded, 0, marks_only=True) and letters:
-                continue  # a word cannot start with a mark
+            # A word does not start with a mark, though a PDF text layer may split tanween
+            # off its word (" ًا"): only a document proven to be mojibake may show one.
+            starts_with_mark = _is_letter(decoded, 0, marks_only=True)
+            if not (self.exact or proven) and letters and starts_with_mark:
+                continue
             if letters >= (2 if self.exact else 3) and _FOREIGN.search(match.group()):
                 strong = True
             repairs.append((*match.span(), decoded))
