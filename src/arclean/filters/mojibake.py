@@ -12,11 +12,20 @@ part of the text is broken:
 - UTF-8 read as Thai Windows-874 (``ุงู„ุนุฑุงู‚``).
 
 A run of characters is repaired only when turning it back into bytes and decoding those
-correctly gives Arabic, the run is a whole word (no letter glued to it), and the line
-holds at least one run that is certainly mojibake: two Arabic letters or more, and a
-character that Arabic text does not use. Genuine Arabic, Persian, French, German or
-Turkish text never meets all three. Text without any of :data:`chars.MOJIBAKE_TELLTALES`
-is returned at once.
+correctly gives Arabic (or punctuation, symbols, emoji), the run is a whole word (no
+letter glued to it), and its line holds at least one run that is certainly mojibake:
+two Arabic letters or more (three for Windows-1256 read as Latin-1, which decodes any
+bytes), and a character that Arabic text does not use. Once a line proves a misreading,
+the whole document is taken to hold it, and its other lines may be repaired on less
+evidence (a line with only a misread ``©`` or BOM). No Arabic, Persian, Urdu, French,
+German, Turkish, Nordic or Thai text in the tests and the corpus meets these
+conditions. Text without any telltale character (:data:`chars.MOJIBAKE_TELLTALES`) is
+returned at once, so clean text pays one regular-expression scan.
+
+Bytes that the misreading lost cannot always be told apart: a lone ``Ù`` is taken as
+``ف`` (0x81 lost), except in vocalised text, where it is a lost damma or kasra. Lightly
+vocalised text can get a ``ف`` where a damma was; the counts report every guess as
+``lost_bytes_guessed``.
 """
 
 from __future__ import annotations
@@ -129,7 +138,7 @@ def _put_back(
         if lead not in lost:
             return lead
         count += 1
-        start, after = match.start(), data[match.end() :]
+        start, after = match.start(), data[match.end() : match.end() + 3]
         after_letter = (
             _LETTER_OR_MARK.fullmatch(data, max(start - 2, 0), start) is not None
             or data[start - 1 : start] == b"\xd9"  # a lone D9 before: a lost ف
