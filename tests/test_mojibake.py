@@ -126,6 +126,7 @@ def _dropped(text: str) -> str:
         "في الصف الأول",  # ف first, ف last, ف alone before a letter
         "لسه ف الكلية",  # ف as a word of its own (dialect for في)
         "كيف حالك يا صديقي",
+        "زر حفظ التغييرات",  # ف between two whole letters
     ],
 )
 def test_lost_feh_is_put_back(original: str) -> None:
@@ -134,6 +135,17 @@ def test_lost_feh_is_put_back(original: str) -> None:
     assert fix_mojibake(broken) == original
     assert fix_mojibake(original.encode().decode("cp1252", "replace")) == original
     assert fix_mojibake(_cp874_then_cp1252(original)) == original
+
+
+@pytest.mark.parametrize("misreading", MISREADINGS)
+def test_persian_mojibake_round_trips(misreading: str) -> None:
+    # Persian letters (ی, ک, گ) are UTF-8 lead bytes DA-DB; Windows-1256 lacks ی.
+    original = "قدم زدن می خواهم و عکس‌های کوچک را نگاه می‌کنم"
+    try:
+        broken = MISREADINGS[misreading](original)
+    except UnicodeEncodeError:
+        pytest.skip("Windows-1256 has no Persian yeh")
+    assert fix_mojibake(broken) == original
 
 
 def test_lost_feh_is_counted() -> None:

@@ -363,7 +363,7 @@ def _fix_line(line: str, tally: dict[str, int], proven: frozenset[str]) -> str:
             if runs:
                 tally[key] += 1
                 tally["lost_bytes_guessed"] += guessed
-        if line == before:
+        if line == before or not (proven or _TELLTALE.search(line)):
             break
     return line
 
