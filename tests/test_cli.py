@@ -124,6 +124,73 @@ def test_user_errors_are_one_line_exit_2(
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (["--encoding", "nope"], b"x", "unknown encoding 'nope'"),
+        (["--output-encoding", "rot13"], b"x", "unknown encoding 'rot13'"),
+        (["--errors", "ignore"], b"x", "Invalid value for '--errors'"),
+        ([], b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), "<stdin>: binary input"),
+        ([], "Größe, Straße".encode("latin-1"), "nor Arabic text in Windows-1256"),
+        (["--encoding", "utf-8"], b"caf\xe9", "<stdin>: not valid utf-8 (byte 0xe9"),
+        (["--output-encoding", "latin-1"], "نص".encode(), "<stdin>: cannot write 'ن'"),
+    ],
+)
+def test_encoding_errors_are_one_line_exit_2(args: list[str], stdin: bytes, message: str) -> None:
+    code, out, err = run(args, stdin)
+    assert (code, out) == (2, b"")
+    assert err.startswith("arclean: error: ") and message in err
+    assert err.count("\n") == 1
+
+
+ARTICLE_TEXT = ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso-8859-6", "utf-16", "utf-16-le", "utf-32"])
+def test_input_encodings_are_found(encoding: str) -> None:
+    assert run([], ARTICLE_TEXT.encode(encoding)) == (0, EXPECTED, "")
+    assert run(["--encoding", encoding], ARTICLE_TEXT.encode(encoding)) == (0, EXPECTED, "")
+
+
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1256"])
+def test_mojibake_is_repaired(wrong: str) -> None:
+    # UTF-8 that some program decoded with the wrong code page, then saved as UTF-8.
+    broken = ARTICLE_TEXT.encode("utf-8").decode(wrong).encode("utf-8")
+    assert run([], broken) == (0, EXPECTED, "")
+
+
+def test_latin1_text_passes_unchanged() -> None:
+    line = "Café crème à Zürich, ça coûte 5 €\n".encode()
+    assert run([], line) == (0, line, "")
+    assert run(["--encoding", "latin-1"], b"caf\xe9\n") == (0, "café\n".encode(), "")
+
+
+def test_errors_replace() -> None:
+    assert run(["--errors", "replace"], b"caf\xe9\n")[:2] == (0, "caf\ufffd\n".encode())
+    code, out, _ = run(["--output-encoding", "latin-1", "--errors", "replace"], "é نص".encode())
+    assert (code, out) == (0, b"\xe9 ??\n")
+
+
+def test_output_encoding(tmp_path: Path) -> None:
+    code, out, _ = run(["--output-encoding", "cp1256", str(ARTICLE)])
+    assert (code, out) == (0, EXPECTED.decode().encode("cp1256"))
+    # Several files to one UTF-16 stream: one BOM at the start, not one per file.
+    code, data, _ = run(["--output-encoding", "utf-16", "--concat", str(ARTICLE), str(ARTICLE)])
+    assert code == 0 and data.decode("utf-16") == (EXPECTED * 2).decode()
+    assert data.count(b"\xff\xfe") + data.count(b"\xfe\xff") == 1
+    # Files written apart each start with their own BOM.
+    out = tmp_path / "out"
+    assert run(["--output-encoding", "utf-16", "-o", str(out), str(ARTICLE), str(ARTICLE)])[0] == 0
+    assert (out / "article.txt").read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def test_output_not_written_when_a_character_cannot_be_encoded(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    code, _, err = run(["--output-encoding", "ascii", "-o", str(target), str(ARTICLE)])
+    assert code == 2 and f"{ARTICLE}: cannot write" in err
+    assert not target.exists()
+
+
 def test_preset_safe_keeps_punctuation_and_letters() -> None:
     text = "قال ,إنه\u200f اللـه\n"
     assert run(["--preset", "safe"], text.encode())[1] == "قال ,إنه اللـه\n".encode()
@@ -239,3 +306,14 @@ def test_every_filter_has_an_example_that_it_changes(name: str) -> None:
 def test_list_presets() -> None:
     code, out, _ = run(["--list-presets"])
     assert code == 0 and b"search" in out and b"digits.to=latin" in out
+
+
+def test_real_process_refuses_a_binary_file() -> None:
+    # `head -c 2000 /bin/ls | arclean`, with the Python interpreter as the binary.
+    head = Path(sys.executable).read_bytes()[:2000]
+    if b"\x00" not in head:
+        pytest.skip("the interpreter is not a binary file here")
+    done = subprocess.run([_installed_command()], input=head, capture_output=True, timeout=60)
+    assert done.returncode == 2 and done.stdout == b""
+    message = done.stderr.decode()
+    assert message.startswith("arclean: error: <stdin>: binary input") and message.count("\n") == 1

@@ -490,3 +490,97 @@ def _presentation_form_table() -> dict[int, str]:
 
 # Built once at import from the Unicode database.
 PRESENTATION_FORMS: dict[int, str] = _presentation_form_table()
+
+# --- Mojibake ------------------------------------------------------------------------
+
+# UTF-8 writes each letter of the Arabic block (U+0600-U+06FF) as a lead byte D8-DB and a
+# continuation byte 80-BF. A program that decodes those bytes with a single-byte code
+# page shows each letter as two characters of that code page; Windows-1256 text decoded
+# as Latin-1 shows each letter as one Latin-1 letter. Every such misreading shows some of
+# the characters below, which clean Arabic text almost never holds: finding none of them
+# proves that a text has no mojibake without looking further. (The code-page tables that
+# undo a misreading come from Python's codecs: see arclean.filters.mojibake.)
+MOJIBAKE_TELLTALE_RANGES = (
+    # C1 controls: bytes 80-9F decoded as Latin-1
+    (
+        "\N{PADDING CHARACTER}",  # U+0080
+        "\N{APPLICATION PROGRAM COMMAND}",  # U+009F
+    ),
+    # Latin-1 symbols: continuation bytes A2-BF read as Windows-1252 or Windows-1256
+    # ("ط§" for alef); NBSP, the inverted exclamation mark, guillemets, and the copyright,
+    # registered, degree and middle-dot signs of web page footers and menus are left out
+    (
+        "\N{CENT SIGN}",  # U+00A2
+        "\N{DIAERESIS}",  # U+00A8
+    ),
+    (
+        "\N{FEMININE ORDINAL INDICATOR}",  # U+00AA
+        "\N{FEMININE ORDINAL INDICATOR}",  # U+00AA
+    ),
+    (
+        "\N{NOT SIGN}",  # U+00AC
+        "\N{SOFT HYPHEN}",  # U+00AD
+    ),
+    (
+        "\N{MACRON}",  # U+00AF
+        "\N{MACRON}",  # U+00AF
+    ),
+    (
+        "\N{PLUS-MINUS SIGN}",  # U+00B1
+        "\N{PILCROW SIGN}",  # U+00B6
+    ),
+    (
+        "\N{CEDILLA}",  # U+00B8
+        "\N{MASCULINE ORDINAL INDICATOR}",  # U+00BA
+    ),
+    (
+        "\N{VULGAR FRACTION ONE QUARTER}",  # U+00BC
+        "\N{INVERTED QUESTION MARK}",  # U+00BF
+    ),
+    # Latin-1 letters: lead bytes D8-DB read as Windows-1252 ("Ø§" for alef), and
+    # Windows-1256 letters read as Latin-1 ("Çá" for alef lam); x and division signs
+    # are left out
+    (
+        "\N{LATIN CAPITAL LETTER A WITH GRAVE}",  # U+00C0
+        "\N{LATIN CAPITAL LETTER O WITH DIAERESIS}",  # U+00D6
+    ),
+    (
+        "\N{LATIN CAPITAL LETTER O WITH STROKE}",  # U+00D8
+        "\N{LATIN SMALL LETTER O WITH DIAERESIS}",  # U+00F6
+    ),
+    (
+        "\N{LATIN SMALL LETTER O WITH STROKE}",  # U+00F8
+        "\N{LATIN SMALL LETTER Y WITH DIAERESIS}",  # U+00FF
+    ),
+    # Thai: lead bytes D8 and D9 read as Windows-874 ("ุง" for alef)
+    (
+        "\N{THAI CHARACTER SARA U}",  # U+0E38
+        "\N{THAI CHARACTER SARA UU}",  # U+0E39
+    ),
+)
+# Windows-1252's own characters for bytes 80-9F, and Windows-1250's for lead bytes D8
+# and D9; the quotation marks, dashes, bullet, ellipsis and single angle quotation marks
+# are left out, as Arabic text and breadcrumb menus use them.
+MOJIBAKE_TELLTALES = frozenset(
+    {
+        "\N{EURO SIGN}",  # U+20AC byte 80
+        "\N{SINGLE LOW-9 QUOTATION MARK}",  # U+201A byte 82
+        "\N{LATIN SMALL LETTER F WITH HOOK}",  # U+0192 byte 83
+        "\N{DOUBLE LOW-9 QUOTATION MARK}",  # U+201E byte 84, second byte of lam
+        "\N{DAGGER}",  # U+2020 byte 86
+        "\N{DOUBLE DAGGER}",  # U+2021 byte 87
+        "\N{MODIFIER LETTER CIRCUMFLEX ACCENT}",  # U+02C6 byte 88
+        "\N{PER MILLE SIGN}",  # U+2030 byte 89
+        "\N{LATIN CAPITAL LETTER S WITH CARON}",  # U+0160 byte 8A
+        "\N{LATIN CAPITAL LIGATURE OE}",  # U+0152 byte 8C
+        "\N{LATIN CAPITAL LETTER Z WITH CARON}",  # U+017D byte 8E
+        "\N{SMALL TILDE}",  # U+02DC byte 98
+        "\N{TRADE MARK SIGN}",  # U+2122 byte 99
+        "\N{LATIN SMALL LETTER S WITH CARON}",  # U+0161 byte 9A
+        "\N{LATIN SMALL LIGATURE OE}",  # U+0153 byte 9C
+        "\N{LATIN SMALL LETTER Z WITH CARON}",  # U+017E byte 9E
+        "\N{LATIN CAPITAL LETTER Y WITH DIAERESIS}",  # U+0178 byte 9F; D9 in Mac Roman
+        "\N{LATIN CAPITAL LETTER R WITH CARON}",  # U+0158 byte D8 in Windows-1250
+        "\N{LATIN CAPITAL LETTER U WITH RING ABOVE}",  # U+016E byte D9 in Windows-1250
+    }
+)

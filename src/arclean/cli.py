@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import signal
@@ -34,6 +35,7 @@ Examples:
   arclean -j 0 -o out/ corpus/            use every core
   arclean --stats article.txt >/dev/null  a table of what each filter changed
   arclean --explain repeats               what a filter does, its options, an example
+  arclean --encoding cp1256 old.txt       read a file whose encoding you know
 
 \b
 Exit status: 0 success; 1 --check found something to clean; 2 usage, configuration or
@@ -43,8 +45,8 @@ input error (one line on stderr for each).
 # Sections of --help, in order, and the options in each.
 HELP_SECTIONS = {
     "Input and output": [
-        "output", "in_place", "concat", "glob", "jsonl", "field", "strict", "jobs",
-        "fail_fast",
+        "output", "in_place", "concat", "glob", "encoding", "output_encoding", "errors",
+        "jsonl", "field", "strict", "jobs", "fail_fast",
     ],
     "Filters": ["preset", "select", "ignore", "option", "config_file", "isolated"],
     "Checking": ["check", "diff"],
@@ -178,10 +180,10 @@ def _settings(
     )
 
 
-def _read(source: str) -> str:
+def _read(source: str, encoding: str = "auto", errors: str = "strict") -> str:
     if source == "-":
-        return io.decode(sys.stdin.buffer.read(), "<stdin>")
-    return io.decode(io.read_bytes(source), source)
+        return io.decode(sys.stdin.buffer.read(), "<stdin>", encoding, errors)
+    return io.decode(io.read_bytes(source), source, encoding, errors)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -296,6 +298,29 @@ def _target(
     metavar="PATTERN",
     help="Files to take from folders.",
 )
+@click.option(
+    "--encoding",
+    default="auto",
+    show_default=True,
+    metavar="NAME",
+    help="Input encoding. auto: UTF-8, UTF-16/32 with a BOM, else UTF-16 without a BOM, "
+    "Windows-1256 or ISO-8859-6, found from the bytes.",
+)
+@click.option(
+    "--output-encoding",
+    default="utf-8",
+    show_default=True,
+    metavar="NAME",
+    help="Encoding of the cleaned text.",
+)
+@click.option(
+    "--errors",
+    type=click.Choice(io.ERRORS),
+    default="strict",
+    show_default=True,
+    help="Bytes that cannot be decoded (or characters that cannot be encoded): refuse the "
+    "file, or replace them (U+FFFD in, ? out).",
+)
 @click.option("--jsonl", is_flag=True, help="Input is JSON Lines: clean one field of each record.")
 @click.option(
     "--field",
@@ -377,6 +402,9 @@ def cli(
     in_place: bool,
     concat: bool,
     glob: str,
+    encoding: str,
+    output_encoding: str,
+    errors: str,
     jsonl: bool,
     field: str,
     strict: bool,
@@ -423,6 +451,8 @@ def cli(
             ignore=settings.ignore,
             options=settings.options,
         )
+        io.check_encoding(encoding)
+        stdout_encoder = io.Encoder(output_encoding, errors)
     except ArcleanError as error:
         _fail(str(error))
 
@@ -442,8 +472,9 @@ def cli(
     per_file: dict[str, dict[str, dict[str, int]]] = {}
     stdout = sys.stdout.buffer
     try:
+        read = functools.partial(_read, encoding=encoding, errors=errors)
         outcomes = clean_sources(
-            pipeline, sources, _read, jobs=jobs, jsonl_field=field if jsonl else None, strict=strict
+            pipeline, sources, read, jobs=jobs, jsonl_field=field if jsonl else None, strict=strict
         )
         for outcome in _with_progress(outcomes, len(sources)):
             if outcome.error is not None:
@@ -469,11 +500,14 @@ def cli(
                 click.echo(f"would clean {outcome.source.path}", err=True)
             if writing:
                 target = _target(outcome, output, in_place, output_is_dir)
+                name = outcome.source.name
                 if target is None:
-                    stdout.write(outcome.cleaned.encode("utf-8"))
+                    stdout.write(stdout_encoder(outcome.cleaned, name))
                     stdout.flush()
                 elif outcome.changed or not in_place:
-                    io.atomic_write(target, outcome.cleaned.encode("utf-8"))
+                    # Each file gets its own encoder: a UTF-16 file starts with its own BOM.
+                    data = io.Encoder(output_encoding, errors)(outcome.cleaned, name)
+                    io.atomic_write(target, data)
     except ArcleanError as error:
         _fail(str(error))
 

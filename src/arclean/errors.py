@@ -15,3 +15,7 @@ class InputError(ArcleanError):
 
 class ConfigError(ArcleanError):
     """A configuration file, flag or option value that arclean cannot use."""
+
+
+class OutputError(ArcleanError):
+    """Text that cannot be written as asked, such as a character the output encoding lacks."""

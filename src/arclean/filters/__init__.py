@@ -1,7 +1,7 @@
 """Every built-in filter, and the registry that lists them in canonical order.
 
 >>> [f.name for f in FILTERS][:3]
-['invisible', 'templates', 'unicode']
+['mojibake', 'invisible', 'templates']
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from arclean.filters.digits import Digits
 from arclean.filters.folding import Alef, AlefMaksura, Elongation, HamzaSeats, TehMarbuta
 from arclean.filters.invisible import Invisible, remove_invisible
 from arclean.filters.lookalikes import Lookalikes, fix_lookalikes
+from arclean.filters.mojibake import Mojibake, fix_mojibake
 from arclean.filters.punctuation import Punctuation, fix_punctuation
 from arclean.filters.repeats import Repeats, drop_repeats
 from arclean.filters.tatweel import Tatweel, remove_tatweel
@@ -19,12 +20,15 @@ from arclean.filters.templates import Templates, remove_templates
 from arclean.filters.unicode import Unicode, replace_presentation_forms
 from arclean.filters.whitespace import Whitespace, fix_whitespace
 
-# The canonical order. Invisible marks go first so nothing hides a placeholder, a
-# repeat or a composable mark from the later filters; placeholders go next, so the
-# letter filters see the words a removal joins; letters are settled (lossless, then
-# the lossy folds) before punctuation and repeats compare text; whitespace lays out
-# the final text last.
+# The canonical order. Mojibake goes first: every other filter reads Arabic letters,
+# which mojibake hides (and its Windows-1256 form uses soft hyphens and ZWNJ that the
+# invisible filter would strip). Invisible marks go next so nothing hides a placeholder,
+# a repeat or a composable mark from the later filters; placeholders go next, so the
+# letter filters see the words a removal joins; letters are settled (lossless, then the
+# lossy folds) before punctuation and repeats compare text; whitespace lays out the
+# final text last.
 FILTERS: tuple[type[Filter], ...] = (
+    Mojibake,
     Invisible,
     Templates,
     Unicode,
@@ -56,6 +60,7 @@ __all__ = [
     "HamzaSeats",
     "Invisible",
     "Lookalikes",
+    "Mojibake",
     "Punctuation",
     "Repeats",
     "Tatweel",
@@ -65,6 +70,7 @@ __all__ = [
     "Whitespace",
     "drop_repeats",
     "fix_lookalikes",
+    "fix_mojibake",
     "fix_punctuation",
     "fix_whitespace",
     "remove_diacritics",
