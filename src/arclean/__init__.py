@@ -3,13 +3,16 @@
 >>> import arclean
 >>> arclean.clean("قال {{ author.name }} إن  السلام ,عليكم\\n")
 'قال إن السلام، عليكم\\n'
+>>> arclean.read_text("نص".encode("cp1256"))  # bytes or a path, encoding found out
+'نص'
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from arclean.errors import ArcleanError, InputError, UnknownNameError
+from arclean.errors import ArcleanError, InputError, OutputError, UnknownNameError
+from arclean.io import read_text
 from arclean.pipeline import PRESETS, Pipeline, Report
 
 __version__ = "0.1.0"
@@ -35,7 +38,7 @@ def clean(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> str:
-    """Clean ``text`` with a preset (``default`` or ``safe``), optionally narrowed.
+    """Clean ``text`` with a preset (``default``, ``safe`` or ``search``).
 
     ``select`` runs exactly the named filters (in canonical order) instead of the
     preset's; ``ignore`` leaves the named filters out.
@@ -50,10 +53,12 @@ __all__ = [
     "PRESETS",
     "ArcleanError",
     "InputError",
+    "OutputError",
     "Pipeline",
     "Report",
     "UnknownNameError",
     "__version__",
     "clean",
     "clean_report",
+    "read_text",
 ]

@@ -40,17 +40,12 @@ _CURLY_OPENERS = (
 _SPACES = chars.HORIZONTAL_SPACES
 # Arabic next to a bracket or quote: a word starts with a letter or a digit, and ends
 # with one or with a mark (harakat, tanween) on its last letter.
+_ARABIC_DIGITS = chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS
 _ARABIC_END = re.compile(
-    chars.char_class(
-        ranges=chars.ARABIC_LETTER_RANGES
-        + chars.ARABIC_MARK_RANGES
-        + chars.ARABIC_INDIC_DIGIT_RANGES
-    )
+    chars.char_class(_ARABIC_DIGITS, ranges=chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES)
 )
 _ARABIC_LETTER = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES))
-_ARABIC_START = re.compile(
-    chars.char_class(ranges=chars.ARABIC_LETTER_RANGES + chars.ARABIC_INDIC_DIGIT_RANGES)
-)
+_ARABIC_START = re.compile(chars.char_class(_ARABIC_DIGITS, ranges=chars.ARABIC_LETTER_RANGES))
 # What may stand between the last word inside a pair and the closer: (هل جاء ؟ )
 # (قال...) (قال ,). The punctuation filter later maps , and removes the space before
 # ؟, and the pair must be judged the same before and after it does.

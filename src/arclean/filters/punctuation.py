@@ -60,13 +60,15 @@ _ANY_ELLIPSIS = re.compile(
     f"[.{_ELLIPSIS}](?:(?<={_A}[.{_ELLIPSIS}])|(?<={_A}{_C}[.{_ELLIPSIS}]))[.{_ELLIPSIS}]*"
 )
 # % after Arabic-Indic digits: ٢٥%.
-_PERCENT = re.compile(f"({chars.char_class(ranges=chars.ARABIC_INDIC_DIGIT_RANGES)}{_S}*)%")
+_PERCENT = re.compile(
+    f"({chars.char_class(chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS)}{_S}*)%"
+)
 # A word glued after a mark: `قال،إنه`, `قال:نعم`, `غدا!!!هل`, `قال...ثم`. Digits after
 # ، stay glued (2،5 is a number); a one-letter word before "." is an abbreviation
-# (د.محمد) and stays glued too.
+# (د.محمد) and stays glued too; so does a tatweel (a space would make it a dash).
 _GLUED_AFTER_MARK = re.compile(
     f"[{chars.ARABIC_COMMA}{chars.ARABIC_SEMICOLON}{_QUESTION}:!.{_ELLIPSIS}](?:"
-    f"(?<=[{chars.ARABIC_COMMA}{chars.ARABIC_SEMICOLON}{_QUESTION}])(?=[^\\W\\d_])"
+    f"(?<=[{chars.ARABIC_COMMA}{chars.ARABIC_SEMICOLON}{_QUESTION}])(?=[^\\W\\d_{chars.TATWEEL}])"
     f"|(?:(?<={_A}[:!])|(?<=[!{_QUESTION}]!)|(?<={_A}{_A}\\.)"
     f"|(?<=[.{_ELLIPSIS}][.{_ELLIPSIS}])|(?<={_A}{_ELLIPSIS}))(?={_LETTER})"
     ")"
@@ -164,6 +166,7 @@ class Punctuation(Filter):
 
     name = "punctuation"
     description = "Arabic ، ؛ ؟ in Arabic prose; spaces around marks, brackets and quotes."
+    example = "قال ,إنه ( هنا ) جاء ?!!!!"
     lossless = True
 
     def __post_init__(self) -> None:

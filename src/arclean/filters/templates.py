@@ -44,6 +44,7 @@ class Templates(Filter):
 
     name = "templates"
     description = "Remove template placeholders such as {{ article.visit_count }} and {% if %}."
+    example = "قال {{ author.name }} إن"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
