@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean.filters import Punctuation, fix_punctuation
@@ -152,6 +152,7 @@ def test_ellipses_are_kept_as_written_by_default(text: str) -> None:
         ("بنسبة ٢٥%", "بنسبة ٢٥٪"),
         ("بنسبة ٢٫٥%", "بنسبة ٢٫٥٪"),
         ("بنسبة ۲۵%", "بنسبة ۲۵٪"),
+        ("بنسبة ٢٥ %", "بنسبة ٢٥ ٪"),
         ("بنسبة 25%", "بنسبة 25%"),  # ASCII digits: % is right
         ("بنسبة %٢٥", "بنسبة %٢٥"),
     ],
@@ -415,14 +416,12 @@ OPTIONS = [
 ]
 
 
-@settings(max_examples=400)
 @given(punctuation_text, st.sampled_from(OPTIONS))
 def test_punctuation_is_idempotent_with_any_options(text: str, flt: Punctuation) -> None:
     once = flt(text)
     assert flt(once) == once
 
 
-@settings(max_examples=200)
 @given(punctuation_text)
 def test_punctuation_only_changes_spaces_and_marks(text: str) -> None:
     out = fix_punctuation(text)

@@ -6,7 +6,7 @@ import sys
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean import chars
@@ -98,7 +98,6 @@ whitespace_text = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300)
 @given(st.one_of(whitespace_text, st.text(max_size=100)), st.integers(0, 3))
 def test_whitespace_properties(text: str, max_blank_lines: int) -> None:
     flt = Whitespace(max_blank_lines=max_blank_lines)

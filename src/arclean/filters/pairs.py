@@ -24,12 +24,12 @@ from arclean import chars
 Pair = tuple[int, int]
 
 _OPENER_OF = {closer: opener for opener, closer in chars.BRACKET_PAIRS.items()}
-_BRACKET = re.compile(chars.char_class(chars.BRACKET_PAIRS.keys() | _OPENER_OF.keys()))
 _STRAIGHT = chars.STRAIGHT_DOUBLE_QUOTES
 _STRAIGHT_OR_PRIME = chars.STRAIGHT_DOUBLE_QUOTES | {chars.DOUBLE_PRIME}
 _CURLY = chars.CURLY_DOUBLE_QUOTES
 _QUOTES = _STRAIGHT_OR_PRIME | _CURLY
 _QUOTE = re.compile(chars.char_class(_QUOTES))
+_PAIR_CHAR = re.compile(chars.char_class(chars.BRACKET_PAIRS.keys() | _OPENER_OF.keys() | _QUOTES))
 # Curly quotes that open, in the English convention and in the reversed one that
 # Arabic keyboards produce (”نص“).
 _CURLY_OPENERS = (
@@ -103,14 +103,13 @@ def _nested(positions: list[int], line: str, openers: frozenset[str]) -> list[Pa
     return pairs if not stack else None
 
 
-def _bracket_pairs(line: str) -> list[Pair] | None:
+def _bracket_pairs(brackets: list[tuple[str, int]]) -> list[Pair] | None:
     """Pair brackets and guillemets by shape. A closer with no opener (a list marker
     ``1)``) and an opener never closed are ignored; crossed brackets give None."""
     stack: list[tuple[str, int]] = []
     open_count: Counter[str] = Counter()
     pairs: list[Pair] = []
-    for match in _BRACKET.finditer(line):
-        char, i = match[0], match.start()
+    for char, i in brackets:
         opener = _OPENER_OF.get(char)
         if opener is None:
             stack.append((char, i))
@@ -143,25 +142,34 @@ def line_pairs(line: str, *, primes: bool = False) -> list[Pair]:
     >>> line_pairs('(أ) ”ب” "ج"')
     [(0, 2), (4, 6), (8, 10)]
     """
-    pairs = _bracket_pairs(line)
-    if pairs is None:
-        return []
+    brackets: list[tuple[str, int]] = []
+    straight: list[int] = []
+    curly: list[int] = []
     straight_set = _STRAIGHT_OR_PRIME if primes else _STRAIGHT
-    straight = [m.start() for m in _QUOTE.finditer(line) if m[0] in straight_set]
-    curly = [m.start() for m in _QUOTE.finditer(line) if m[0] in _CURLY]
+    for match in _PAIR_CHAR.finditer(line):
+        char, i = match[0], match.start()
+        if char in straight_set:
+            straight.append(i)
+        elif char in _CURLY:
+            curly.append(i)
+        elif char != chars.DOUBLE_PRIME:
+            brackets.append((char, i))
+    families: list[list[Pair] | None] = []
+    if brackets:
+        families.append(_bracket_pairs(brackets))
     if straight:
-        found = _sequential(straight, line)
-        if found is None:
-            return []
-        pairs += found
+        families.append(_sequential(straight, line))
     if curly:
         found = _nested(curly, line, _CURLY_OPENERS[0])
         found = found if found is not None else _nested(curly, line, _CURLY_OPENERS[1])
-        found = found if found is not None else _sequential(curly, line)
-        if found is None:
+        families.append(found if found is not None else _sequential(curly, line))
+    pairs: list[Pair] = []
+    for family in families:
+        if family is None:
             return []
-        pairs += found
-    if not _nest(pairs):
+        pairs += family
+    # Each family nests by construction; pairs of different families may cross.
+    if len(families) > 1 and not _nest(pairs):
         return []
     return sorted(pairs)
 

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
-from typing import NamedTuple
 
 from arclean import chars
 
@@ -41,61 +39,43 @@ _LOCAL_PART = frozenset(string.ascii_letters + string.digits + "._%+-")  # befor
 _MAX_LOCAL_PART = 64  # RFC 5321: an e-mail address has at most 64 characters before @
 
 
-def _walk_back_local_part(text: str, match: re.Match[str]) -> int:
-    """Where the e-mail address whose @ the match starts with begins."""
-    start = at = match.start()
-    while start > at - _MAX_LOCAL_PART and start and text[start - 1] in _LOCAL_PART:
-        start -= 1
-    return start
-
-
-def _drive_letter(text: str, match: re.Match[str]) -> int:
-    return match.start() - 1
-
-
-class _Kind(NamedTuple):
-    """One kind of protected span and how to find it."""
-
-    pattern: re.Pattern[str]
-    # Where a match's span starts when the pattern starts later, at the character
-    # that makes it fast to find (the @ of an e-mail address, the : of C:\).
-    start: Callable[[str, re.Match[str]], int] | None = None
-    # Whether trailing punctuation ends a sentence rather than belongs to the span.
-    trim: bool = False
-
-
-_KINDS = (
-    _Kind(re.compile(f"https?://{_URL_BODY}|ftp://{_URL_BODY}|www\\.{_URL_BODY}"), trim=True),
-    _Kind(re.compile(r"@(?<=[A-Za-z0-9._%+-]@)[\w-]+(?:\.[\w-]+)+"), start=_walk_back_local_part),
-    # An @mention, and a hashtag (not after &: &#8220; is an HTML entity).
-    _Kind(re.compile(r"@(?<![\w@]@)\w+")),
-    _Kind(re.compile(r"#(?<![\w&#]#)\w+")),
-    # /usr/bin, ~/notes, ./src, ../up; not 08/ديسمبر/2009 nor و/أو.
-    _Kind(
-        re.compile(
-            f"/(?<![\\w/\\\\.~<]/){_PATH_START}+{_PATH_MORE}"
-            f"|~(?<!\\w~)/{_PATH_START}+{_PATH_MORE}"
-            f"|\\.(?<![\\w./\\\\]\\.)\\.?/{_PATH_START}+{_PATH_MORE}"
-        ),
-        trim=True,
-    ),
-    # C:\Users\name; found by its :\ and started one character earlier.
-    _Kind(re.compile(r":(?<=(?<!\w)[A-Za-z]:)\\[\w.~+$\\-]*"), start=_drive_letter, trim=True),
-    # A fenced block (any lines) or inline code on one line.
-    _Kind(re.compile(f"```[^`]*(?:`(?!``)[^`]*)*```|`[^`{_BREAKS}]+`")),
-    # An element whose content is code, or any one tag. An unclosed element stops at
-    # the next element of its kind, so its search stays linear.
-    _Kind(
-        re.compile(
-            r"<(?:(script|style|code|pre)\b[^<>]*>[^<]*(?:<(?!/?\1\b)[^<]*)*</\1\s*>"
-            f"|/?[a-z!?][^<>{_BREAKS}]*>)",
-            re.IGNORECASE,
-        )
-    ),
-    # ASCII emoticons after a space or at a line start: جميل :) and ;-) and :D. Glued to
-    # a word they are a colon or a semicolon and a bracket (قال:(هذا)), and no rule
-    # adds or removes a space before one, so what is an emoticon stays one.
-    _Kind(re.compile(r"[:;](?<![^\s][:;])['-]?[()\[\]DPp|/\\*]")),
+# One pattern for every kind, each alternative starting with a fixed character (h f w
+# @ # / ~ . ` < : ;), so that re skips ahead to the next candidate at C speed; a
+# lookbehind placed after that character checks what stands before it, and _span then
+# tells the kinds apart by that character.
+_SPAN = re.compile(
+    "|".join(
+        [
+            # URLs
+            f"https?://{_URL_BODY}",
+            f"ftp://{_URL_BODY}",
+            f"www\\.{_URL_BODY}",
+            # An e-mail address, found by its @ (_span walks back to its start), an
+            # @mention, and a hashtag (not after &: &#8220; is an HTML entity).
+            r"@(?<=[A-Za-z0-9._%+-]@)[\w-]+(?:\.[\w-]+)+",
+            r"@(?<![\w@.%+-]@)\w+",
+            r"#(?<![\w&#]#)\w+",
+            # Paths: /usr/bin, ~/notes, ./src, ../up; not 08/ديسمبر/2009 nor و/أو. And
+            # C:\Users\name, found by its colon (_span starts it one character earlier).
+            f"/(?<![\\w/\\\\.~<]/){_PATH_START}+{_PATH_MORE}",
+            f"~(?<!\\w~)/{_PATH_START}+{_PATH_MORE}",
+            f"\\.(?<![\\w./\\\\]\\.)\\.?/{_PATH_START}+{_PATH_MORE}",
+            r":(?<=(?<!\w)[A-Za-z]:)\\[\w.~+$\\-]*",
+            # Code: a fenced block (any lines), or inline code on one line.
+            "```[^`]*(?:`(?!``)[^`]*)*```",
+            f"`[^`{_BREAKS}]+`",
+            # An element whose content is code, or any one tag. An unclosed element
+            # stops at the next element of its kind, so the search stays linear.
+            r"<(?P<element>(?i:script|style|code|pre))\b[^<>]*>"
+            r"[^<]*(?:<(?!/?(?P=element)\b)[^<]*)*</(?P=element)\s*>",
+            f"</?[A-Za-z!?][^<>{_BREAKS}]*>",
+            # ASCII emoticons after a space or at a line start: جميل :) and ;-) and :D.
+            # Glued to a word they are a colon or a semicolon and a bracket (قال:(هذا)),
+            # and no rule adds or removes a space before one: an emoticon stays one.
+            r":(?<![^\s]:)['-]?[()\[\]DPp|/\\*]",
+            r";(?<![^\s];)['-]?[()\[\]DPp|/\\*]",
+        ]
+    )
 )
 # Marks that end a sentence after a URL or a path rather than belong to it.
 _TRAILING = frozenset(".,;:!?'*") | chars.CLOSERS | chars.ARABIC_CLOSING_MARKS | {"…"}
@@ -117,24 +97,29 @@ def _trimmed_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _span(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span a match of _SPAN protects, told apart by its first character."""
+    start, end = match.span()
+    first = text[start]
+    if first == "@" and start and text[start - 1] in _LOCAL_PART:  # an e-mail address
+        at = start
+        while start > at - _MAX_LOCAL_PART and start and text[start - 1] in _LOCAL_PART:
+            start -= 1
+    elif first == ":" and text[start + 1] == "\\" and text[start - 1 : start].isalpha():
+        start -= 1  # the drive letter of C:\
+        end = _trimmed_end(text, start, end)
+    elif first in "hfw/~.":  # a URL or a path
+        end = _trimmed_end(text, start, end)
+    return start, end
+
+
 def find_spans(text: str) -> list[tuple[int, int]]:
     """Protected spans of ``text`` as sorted ``(start, end)`` pairs, apart from each other.
 
     >>> find_spans("راسلنا على info@example.com أو #وسم")
     [(11, 27), (31, 35)]
     """
-    found: list[tuple[int, int]] = []
-    for kind in _KINDS:
-        if kind.start is None and not kind.trim:
-            found += (match.span() for match in kind.pattern.finditer(text))
-            continue
-        for match in kind.pattern.finditer(text):
-            start, end = match.span()
-            if kind.start is not None:
-                start = kind.start(text, match)
-            if kind.trim:
-                end = _trimmed_end(text, start, end)
-            found.append((start, end))
+    found = [_span(text, match) for match in _SPAN.finditer(text)]
     if not found:
         return found
     # Overlapping or touching spans (a path inside a URL, tags side by side) become one.

@@ -2,10 +2,10 @@
 
 A mark is in Arabic context when the nearest word before it (past spaces and closing
 quotes or brackets) is Arabic. There, Latin ``, ; ?`` become ``، ؛ ؟``, spaces before
-marks go, one space follows a mark glued to the next word, runs of marks shorten, and
-brackets and quotes hug what they enclose (see pairs.py). Everything else keeps every
-character: English, numbers (1,000 3.14 2،5 ٣٫١٤), times (10:30), and the protected
-spans of protected.py (URLs, e-mails, hashtags, @mentions, paths, code).
+marks go, one space follows a mark glued to the next word, and runs of marks shorten.
+Brackets and quotes hug the Arabic they enclose (pairs.py). Everything else keeps
+every character: English, numbers (1,000 3.14 2،5 ٣٫١٤), times (10:30), and the
+protected spans of protected.py (URLs, e-mails, hashtags, @mentions, paths, code).
 """
 
 from __future__ import annotations
@@ -46,13 +46,13 @@ _TO_ARABIC = str.maketrans(chars.LATIN_TO_ARABIC_PUNCTUATION)
 _LATIN_MARKS = re.compile(
     f"[,;?](?<={chars.char_class(_CLOSER_OR_SPACE, ranges=_ARABIC_RANGES)}[,;?])[,;?]*"
 )
-# The spaces before a mark (starting at the first of them, so that a long run of
-# spaces is tried once, not once per space).
-_SPACES_BEFORE_MARK = re.compile(f"{_S}(?<!{_S}{_S}){_S}*(?=[،؛؟.:!{_ELLIPSIS}])")
+# A mark with a space before it. (Searching for the mark, not the spaces, skips the
+# spaces between words at C speed; _drop_spaces_before_marks walks back over the run.)
+_MARK_AFTER_SPACE = re.compile(f"[،؛؟.:!{_ELLIPSIS}](?<={_S}.)")
 # Marks carrying a harakah or tanween are an ornament, not punctuation: العرب ::ٌ::ٌ..
 _ORNAMENT = re.compile(f"[.:!{_ELLIPSIS}]+{chars.char_class(ranges=chars.ARABIC_MARK_RANGES)}")
 # A run of one mark: ؟؟؟؟ ،،،، !!!!
-_RUN = re.compile(f"([{_QUESTION}{chars.ARABIC_COMMA}!])\\1+")
+_RUN = re.compile(f"({chars.char_class(chars.REPEATABLE_MARKS)})\\1+")
 # Four full stops or more after an Arabic word: an ellipsis written long.
 _LONG_DOTS = re.compile(f"\\.(?:(?<={_A}\\.)|(?<={_A}{_C}\\.))\\.{{3,}}")
 # Any ellipsis after an Arabic word: two full stops or more, or the … character.
@@ -92,23 +92,37 @@ def _latin_mark_to_arabic(match: re.Match[str]) -> str | None:
     return match[0].translate(_TO_ARABIC)
 
 
-def _drop_spaces_before_mark(match: re.Match[str]) -> str | None:
+def _drop_spaces_before_marks(text: str) -> tuple[str, int]:
     """No space before ، ؛ ؟ (after anything but a line start or a protected span:
     `قال ، إنه`), nor before . : ! … after an Arabic word or a closing quote or
-    bracket right after one (`غدا !`, `"داعش" .`), unless they are an ornament."""
-    text, start = match.string, match.start()
-    if start == 0:
-        return None
-    before = text[start - 1]
-    if text[match.end()] in chars.ARABIC_CLOSING_MARKS:
-        placeholder = _PLACEHOLDER_RANGE[0] <= before <= _PLACEHOLDER_RANGE[1]
-        return None if before.isspace() or placeholder else ""
-    after_arabic = before in _ARABIC or (
-        before in chars.CLOSERS and start >= 2 and text[start - 2] in _ARABIC
-    )
-    if not after_arabic or _ORNAMENT.match(text, match.end()):
-        return None
-    return ""
+    bracket right after one (`غدا !`, `"داعش" .`), unless they are an ornament.
+
+    Returns the text and the number of runs of spaces removed.
+    """
+    pieces: list[str] = []
+    position = 0
+    for match in _MARK_AFTER_SPACE.finditer(text):
+        end = match.start()
+        start = end - 1
+        while start > position and text[start - 1] in chars.HORIZONTAL_SPACES:
+            start -= 1
+        if start == 0:
+            continue
+        before = text[start - 1]
+        if match[0] in chars.ARABIC_CLOSING_MARKS:
+            placeholder = _PLACEHOLDER_RANGE[0] <= before <= _PLACEHOLDER_RANGE[1]
+            if before.isspace() or placeholder:
+                continue
+        elif not (
+            before in _ARABIC
+            or (before in chars.CLOSERS and start >= 2 and text[start - 2] in _ARABIC)
+        ) or _ORNAMENT.match(text, end):
+            continue
+        pieces += (text[position:start],)
+        position = end
+    if not pieces:
+        return text, 0
+    return "".join(pieces) + text[position:], len(pieces)
 
 
 def _sub_where(
@@ -136,6 +150,11 @@ def fix_punctuation(text: str) -> str:
     'قال، إنه جاء؟'
     >>> fix_punctuation("زر https://example.com/بحث?q=1 أمس ( قبل الظهر ) !!!!")
     'زر https://example.com/بحث?q=1 أمس (قبل الظهر)!!!'
+
+    With options, use the filter itself:
+
+    >>> Punctuation(max_run=1, ellipsis="…", quotes="«»")('قال "لا"!!! ثم...')
+    'قال «لا»! ثم…'
     """
     return Punctuation().apply(text)[0]
 
@@ -144,19 +163,19 @@ def fix_punctuation(text: str) -> str:
 class Punctuation(Filter):
     """In Arabic context, use Arabic ``، ؛ ؟`` and space marks, brackets and quotes.
 
-    Options:
+    A mark is in Arabic context when the nearest word before it is Arabic; a bracket
+    or quote pair when the word next to it inside is. URLs, e-mails, hashtags,
+    @mentions, paths and code keep every character, and a mark right after one of
+    them is left as it is. Ellipses are kept as written unless ``ellipsis`` says.
 
-    - ``max_run``: a run of one mark (``!!!!``, ``؟؟؟؟``, ``،،``) longer than this is
-      shortened to it; ``?!`` and ``؟!`` are not runs. Four full stops or more become
-      ``...`` whatever ``max_run`` is: an ellipsis stays an ellipsis.
-    - ``ellipsis``: ``"keep"`` writes ellipses as they are; ``"..."`` or ``"…"`` writes
-      every ellipsis after an Arabic word (``..``, ``....``, ``…``) that way.
+    - ``max_run``: a run of one mark (``!!!!``, ``؟؟؟؟``, ``،،``) longer than this
+      is shortened to it; ``?!`` and ``؟!`` are not runs. Four full stops or more
+      become ``...`` whatever ``max_run`` is: an ellipsis stays an ellipsis.
+    - ``ellipsis``: ``"keep"``, or write every ellipsis after an Arabic word
+      (``..``, ``...``, ``....``, ``…``) as ``"..."`` or as ``"…"``.
     - ``arabic_percent``: write ``%`` after Arabic-Indic digits as ``٪``.
-    - ``quotes``: ``"keep"``, or write every pair of double quotes around Arabic
+    - ``quotes``: ``"keep"``, or write each pair of double quotes around Arabic
       (``" "``, ``“ ”``, ``” ”``, ``„ “``, ``″ ″``) as ``«»`` or as ``""``.
-
-    >>> Punctuation(max_run=1, ellipsis="…", quotes="«»")('قال "لا"!!! ثم...')
-    'قال «لا»! ثم…'
     """
 
     max_run: int = 3
@@ -196,7 +215,7 @@ class Punctuation(Filter):
         # Pairs first: the rules below then see `(هذا) !`, not `( هذا ) !`.
         text, unspaced_pairs, spaced_pairs = pairs.tighten_pairs(text)
         text, mapped = _sub_where(_LATIN_MARKS, _latin_mark_to_arabic, text)
-        text, unspaced = _sub_where(_SPACES_BEFORE_MARK, _drop_spaces_before_mark, text)
+        text, unspaced = _drop_spaces_before_marks(text)
         text, shortened = self._shorten_runs(text)
         text, long_dots = _LONG_DOTS.subn("...", text)
         ellipses = 0
