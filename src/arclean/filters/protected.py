@@ -22,13 +22,7 @@ from arclean import chars
 
 _LO, _HI = chars.SPAN_PLACEHOLDER_RANGE
 PLACEHOLDERS = tuple(chr(cp) for cp in range(ord(_LO), ord(_HI) + 1))
-PLACEHOLDER_CLASS = chars.char_class(ranges=[chars.SPAN_PLACEHOLDER_RANGE])
 
-# Each kind of span has its own pattern, written to start with a fixed character or a
-# small set of them, so that re skips ahead to candidates at C speed; a lookbehind
-# placed after that first character checks what stands before it. Patterns that could
-# start inside a long run of word characters only start at the beginning of the run,
-# which keeps every search linear.
 _URL_BODY = r"[^\s<>\"«»“”]+"  # up to a space, a bracket of markup or a quote
 _PATH_START = r"[A-Za-z0-9_.~+-]"  # the first segment of a path is Latin: /usr, ./src
 _PATH_MORE = r"(?:/[\w.~+-]*)*"  # later segments may be in any script
@@ -42,7 +36,8 @@ _MAX_LOCAL_PART = 64  # RFC 5321: an e-mail address has at most 64 characters be
 # One pattern for every kind, each alternative starting with a fixed character (h f w
 # @ # / ~ . ` < : ;), so that re skips ahead to the next candidate at C speed; a
 # lookbehind placed after that character checks what stands before it, and _span then
-# tells the kinds apart by that character.
+# tells the kinds apart by that character. No alternative can start inside a run it
+# would scan again from the next character, so the search stays linear.
 _SPAN = re.compile(
     "|".join(
         [

@@ -241,9 +241,9 @@ class Punctuation(Filter):
             if len(run) <= self.max_run:
                 return None
             # A run of ! is shortened only after an Arabic word or ؟ (as in ؟!!!!).
-            start, text = match.start(), match.string
-            after_question = start > 0 and text[start - 1] == _QUESTION
-            if run[0] == "!" and not (after_question or _after_arabic_word(text, start)):
+            string, start = match.string, match.start()
+            after_question = start > 0 and string[start - 1] == _QUESTION
+            if run[0] == "!" and not (after_question or _after_arabic_word(string, start)):
                 return None
             return run[0] * self.max_run
 
