@@ -45,7 +45,12 @@ class StreamCleaner:
     'نص أول\\n\\nنص ثان\\n'
     """
 
-    def __init__(self, pipeline: Pipeline, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        chunk_size: int = CHUNK_SIZE,
+        state: dict[str, Any] | None = None,
+    ) -> None:
         filters = list(pipeline.filters)
         last = filters[-1] if filters else None
         self._layout = last if isinstance(last, Whitespace) else None
@@ -55,7 +60,9 @@ class StreamCleaner:
         self._chunk_size = chunk_size
         self._buffer: list[str] = []
         self._buffered = 0
-        self._state: dict[str, Any] = {DOCUMENT_MEMORY: True}
+        # The run's state (memory across documents) with this document's own memory.
+        self._state = {} if state is None else state
+        self._state[DOCUMENT_MEMORY] = {}
         self._pending_newlines = 0  # line breaks after the last text written
         self._wrote = False
         self.stats: dict[str, Counter[str]] = {f.name: Counter() for f in pipeline.filters}
@@ -80,6 +87,7 @@ class StreamCleaner:
         self._buffer, self._buffered = [], 0
         if text:
             yield from self._clean(text)
+        self._state.pop(DOCUMENT_MEMORY, None)
 
     def _clean(self, chunk: str) -> Iterator[str]:
         report = self._chunk_pipeline.run(chunk, state=self._state)

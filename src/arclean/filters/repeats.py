@@ -17,8 +17,8 @@ from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
 from arclean.fingerprints import FingerprintSet
 
-# The state key under which a streamed document asks for fixed-size memory
-# (see arclean.stream).
+# The state key of a streamed document's own memory (a dict by filter name, new for
+# each document; see arclean.stream): repeats keeps fixed-size fingerprints there.
 STREAMED_DOCUMENT = "stream-document"
 
 # Split on every line break the whitespace filter knows, keeping the breaks, so a
@@ -167,7 +167,7 @@ class Repeats(Filter):
         if self.scope == "stream":  # every document of a run: fixed-size memory
             seen = state.setdefault(self.name, FingerprintSet())
         elif STREAMED_DOCUMENT in state:  # one document that arrives in chunks
-            seen = state.setdefault(f"{self.name}/document", FingerprintSet())
+            seen = state[STREAMED_DOCUMENT].setdefault(self.name, FingerprintSet())
         else:  # one document in memory: its own keys, compared exactly
             seen = set()
         doc = _Document(text, self)
