@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from arclean.errors import ArcleanError, InputError, OutputError, UnknownNameError
 from arclean.io import read_text
 from arclean.pipeline import PRESETS, Pipeline, Report
+from arclean.stream import StreamCleaner, clean_stream
 
 __version__ = "0.1.0"
 
@@ -56,9 +57,11 @@ __all__ = [
     "OutputError",
     "Pipeline",
     "Report",
+    "StreamCleaner",
     "UnknownNameError",
     "__version__",
     "clean",
     "clean_report",
+    "clean_stream",
     "read_text",
 ]

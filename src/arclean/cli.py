@@ -20,7 +20,7 @@ from arclean import __version__, config, io
 from arclean.errors import ArcleanError, ConfigError
 from arclean.filters import FILTERS, FILTERS_BY_NAME
 from arclean.pipeline import PRESETS, Pipeline
-from arclean.runner import Outcome, Source, clean_sources, find_sources
+from arclean.runner import Outcome, Sink, Source, clean_sources, find_sources, stream_source
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -238,6 +238,69 @@ def _print_stats(totals: dict[str, dict[str, int]], per_file: dict[str, Any], st
         console.print(table)
 
 
+class _NullSink:
+    """--check and --diff write nothing."""
+
+    def write(self, text: str) -> None:
+        pass
+
+    def close(self, changed: bool) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
+class _StdoutSink(_NullSink):
+    def __init__(self, encoder: io.Encoder, name: str) -> None:
+        self.encoder, self.name = encoder, name
+
+    def write(self, text: str) -> None:
+        sys.stdout.buffer.write(self.encoder(text, self.name))
+
+    def close(self, changed: bool) -> None:
+        sys.stdout.buffer.flush()
+
+
+class _FileSink(_NullSink):
+    """A file written atomically; with ``only_if_changed`` (in place) an unchanged
+    file is left as it was, not rewritten."""
+
+    def __init__(self, target: str, encoder: io.Encoder, name: str, only_if_changed: bool) -> None:
+        self.writer = io.AtomicWriter(target)
+        self.encoder, self.name, self.only_if_changed = encoder, name, only_if_changed
+
+    def write(self, text: str) -> None:
+        try:
+            self.writer.write(self.encoder(text, self.name))
+        except ArcleanError:
+            self.writer.discard()
+            raise
+
+    def close(self, changed: bool) -> None:
+        if changed or not self.only_if_changed:
+            self.writer.commit()
+        else:
+            self.writer.discard()
+
+    def abort(self) -> None:
+        self.writer.discard()
+
+
+def _write_whole(outcomes: Iterator[Outcome], sink_for: Any) -> Iterator[Outcome]:
+    """Write each outcome cleaned whole (in worker processes, or JSON Lines)."""
+    for outcome in outcomes:
+        if outcome.error is None:
+            sink = sink_for(outcome.source)
+            try:
+                sink.write(outcome.cleaned)
+                sink.close(outcome.changed)
+            except ArcleanError as error:
+                sink.abort()
+                outcome.error = str(error)
+        yield outcome
+
+
 def _with_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
     """Show a progress bar on stderr for runs longer than a second, on a terminal only."""
     if total < 2 or not sys.stderr.isatty():
@@ -260,17 +323,15 @@ def _with_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]
             progress.stop()
 
 
-def _target(
-    outcome: Outcome, output: str | None, in_place: bool, output_is_dir: bool
-) -> str | None:
+def _target(source: Source, output: str | None, in_place: bool, output_is_dir: bool) -> str | None:
     """Where a cleaned file goes: a path, or None for stdout."""
     if in_place:
         # Write through a symlink to the file it points at; never replace the link.
-        return os.path.realpath(outcome.source.path)
+        return os.path.realpath(source.path)
     if output is None:
         return None
     if output_is_dir:
-        target = Path(output) / outcome.source.relative
+        target = Path(output) / source.relative
         target.parent.mkdir(parents=True, exist_ok=True)
         return str(target)
     return output
@@ -470,12 +531,40 @@ def cli(
     failed = changed = 0
     totals: dict[str, Counter[str]] = {f.name: Counter() for f in pipeline.filters}
     per_file: dict[str, dict[str, dict[str, int]]] = {}
-    stdout = sys.stdout.buffer
+
+    def sink_for(source: Source) -> Sink:
+        if not writing:
+            return _NullSink()
+        target = _target(source, output, in_place, output_is_dir)
+        if target is None:
+            return _StdoutSink(stdout_encoder, source.name)
+        # Each file gets its own encoder: a UTF-16 file starts with its own BOM.
+        encoder = io.Encoder(output_encoding, errors)
+        return _FileSink(target, encoder, source.name, only_if_changed=in_place)
+
     try:
-        read = functools.partial(_read, encoding=encoding, errors=errors)
-        outcomes = clean_sources(
-            pipeline, sources, read, jobs=jobs, jsonl_field=field if jsonl else None, strict=strict
-        )
+        if jobs <= 1 and not jsonl and not diff:
+            # One file at a time: a large input streams through in bounded memory.
+            state: dict[str, Any] = {}
+            outcomes: Iterator[Outcome] = (
+                stream_source(
+                    pipeline, s, sink_for(s), encoding=encoding, errors=errors, state=state
+                )
+                for s in sources
+            )
+        else:
+            read = functools.partial(_read, encoding=encoding, errors=errors)
+            outcomes = _write_whole(
+                clean_sources(
+                    pipeline,
+                    sources,
+                    read,
+                    jobs=jobs,
+                    jsonl_field=field if jsonl else None,
+                    strict=strict,
+                ),
+                sink_for,
+            )
         for outcome in _with_progress(outcomes, len(sources)):
             if outcome.error is not None:
                 _error(outcome.error)
@@ -498,16 +587,6 @@ def cli(
                 _print_diff(_diff(outcome))
             if check and outcome.changed:
                 click.echo(f"would clean {outcome.source.path}", err=True)
-            if writing:
-                target = _target(outcome, output, in_place, output_is_dir)
-                name = outcome.source.name
-                if target is None:
-                    stdout.write(stdout_encoder(outcome.cleaned, name))
-                    stdout.flush()
-                elif outcome.changed or not in_place:
-                    # Each file gets its own encoder: a UTF-16 file starts with its own BOM.
-                    data = io.Encoder(output_encoding, errors)(outcome.cleaned, name)
-                    io.atomic_write(target, data)
     except ArcleanError as error:
         _fail(str(error))
 

@@ -12,9 +12,12 @@ import contextlib
 import functools
 import os
 import re
+import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
@@ -294,34 +297,170 @@ class Encoder:
             ) from None
 
 
+class AtomicWriter:
+    """Write a file piece by piece so that readers see the old file or the new one.
+
+    The pieces go to a temporary file in the same folder; :meth:`commit` flushes it to
+    disk and renames it over the target (keeping an existing target's permissions);
+    :meth:`discard`, or any exception inside a ``with`` block, removes it.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> with AtomicWriter(folder / "out.txt") as out:
+    ...     out.write(b"new")
+    >>> (folder / "out.txt").read_bytes()
+    b'new'
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = Path(os.fspath(path))
+        try:
+            self._mode = self.target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            self._mode = 0o666 & ~umask
+        try:
+            fd, self._temp = tempfile.mkstemp(
+                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+            )
+        except OSError as error:
+            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+        self._file = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._file.write(data)
+        except OSError as error:
+            self.discard()
+            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+
+    def commit(self) -> None:
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.chmod(self._temp, self._mode)
+            os.replace(self._temp, self.target)
+        except OSError as error:
+            self.discard()
+            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self._file.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._temp)
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
     The bytes go to a temporary file in the same folder, are flushed to disk, and the
     temporary file is renamed over the target. An existing target keeps its permissions.
     """
-    target = Path(os.fspath(path))
-    folder = target.parent
+    with AtomicWriter(path) as out:
+        out.write(data)
+
+
+def open_binary(source: str) -> BinaryIO:
+    """Open a file (or stdin for ``-``) for reading bytes, with one-line errors."""
+    if source == "-":
+        return sys.stdin.buffer
     try:
-        mode = target.stat().st_mode & 0o7777
+        return open(source, "rb")
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{target}: cannot write ({error.strerror or error})") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(error, OSError):
-            raise InputError(f"{target}: cannot write ({error.strerror or error})") from None
-        raise
+        raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
+
+
+def detect_encoding(head: bytes, source: str, encoding: str = AUTO, errors: str = "strict") -> str:
+    """The encoding of a stream, decided from its first bytes as :func:`decode` decides
+    for a whole text (a UTF-8 BOM gives ``utf-8-sig``, which drops it).
+
+    >>> detect_encoding("سلام".encode("cp1256") * 100, "x")
+    'cp1256'
+    """
+    encoding = check_encoding(encoding)
+    if encoding != AUTO:
+        return "utf-8-sig" if encoding == "utf-8" else encoding
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise InputError(_nul_message(head, source))
+        return utf16
+    sample = head[:_SAMPLE]
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(sample)
+    if "\ufffd" not in text:
+        if _CONTROL.search(text):
+            utf16 = _utf16_without_bom(head)
+            if utf16 is not None:
+                return utf16
+        return "utf-8"
+    if not _mostly_utf8(sample):
+        legacy = _legacy_code_page(sample)
+        if legacy is not None:
+            return legacy
+    return "utf-8"  # decoding reports the first bad byte, or replaces it
+
+
+def iter_decoded(
+    handle: BinaryIO,
+    source: str,
+    encoding: str = AUTO,
+    errors: str = "strict",
+    *,
+    head: bytes = b"",
+    block: int = 1 << 20,
+) -> Iterator[str]:
+    """Decode a byte stream in blocks, in bounded memory; ``head`` is bytes already read.
+
+    Refuses NUL bytes outside UTF-16/32 and undecodable bytes (unless ``errors="replace"``)
+    with a one-line :class:`InputError` naming the offset, as :func:`decode` does.
+    """
+    head = head or handle.read(block)
+    name = detect_encoding(head, source, encoding, errors)
+    decoder = codecs.getincrementaldecoder(name)(errors)
+    wide = name.startswith(("utf-16", "utf-32"))
+    offset, first = 0, True
+    data = head
+    while True:
+        if not data:
+            data = handle.read(block)
+        final = not data
+        if not wide and b"\x00" in data:
+            raise InputError(_nul_message(data, source))
+        try:
+            text = decoder.decode(data, final)
+        except UnicodeDecodeError as error:
+            where = offset + error.start
+            bad = data[error.start]
+            raise InputError(
+                f"{source}: not valid {name} (byte 0x{bad:02x} at offset {where})"
+            ) from None
+        offset += len(data)
+        if first and wide and text.startswith("\ufeff"):
+            text = text[1:]
+        first = first and not text
+        if text:
+            yield text
+        if final:
+            return
+        data = b""

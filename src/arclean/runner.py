@@ -4,16 +4,20 @@ when asked), and hand back each outcome in input order. Knows no terminal."""
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from arclean import io
 from arclean.errors import ArcleanError, InputError
 from arclean.filters import Counts
 from arclean.jsonl import clean_record
 from arclean.pipeline import Pipeline
+from arclean.stream import StreamCleaner
 
 Reader = Callable[[str], str]
 """Turns a source ("-" for stdin, or a path) into text, raising ArcleanError."""
@@ -60,7 +64,11 @@ def find_sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Sourc
 
 @dataclass
 class Outcome:
-    """What cleaning one source gave: the text before and after, counts, or an error."""
+    """What cleaning one source gave: the text before and after, counts, or an error.
+
+    A streamed source keeps neither text: it was written as it was cleaned, and
+    ``streamed_changed`` says whether the output differs from the input.
+    """
 
     source: Source
     original: str = ""
@@ -68,10 +76,79 @@ class Outcome:
     stats: dict[str, Counts] = field(default_factory=dict)
     error: str | None = None
     passed_through: int = 0  # JSON Lines records whose field was missing or not text
+    streamed: bool = False
+    streamed_changed: bool = False
 
     @property
     def changed(self) -> bool:
+        if self.streamed:
+            return self.error is None and self.streamed_changed
         return self.error is None and self.cleaned != self.original
+
+
+class Sink(Protocol):
+    """Where a streamed source's cleaned text goes, piece by piece."""
+
+    def write(self, text: str) -> None: ...
+
+    def close(self, changed: bool) -> None:
+        """The text is complete (``changed``: it differs from the input)."""
+
+    def abort(self) -> None:
+        """The source failed: drop what was written, if that can be done."""
+
+
+STREAM_ABOVE = 8 << 20  # bytes: a larger input is cleaned as a stream, in bounded memory
+
+
+def stream_source(
+    pipeline: Pipeline,
+    source: Source,
+    sink: Sink,
+    *,
+    encoding: str = "auto",
+    errors: str = "strict",
+    state: dict[str, Any] | None = None,
+    threshold: int | None = None,
+) -> Outcome:
+    """Clean one source; a large one as a stream into ``sink``, a small one whole.
+
+    Either way the cleaned text goes to ``sink``; the outcome carries the texts only
+    for a source cleaned whole.
+    """
+    outcome = Outcome(source)
+    try:
+        with contextlib.ExitStack() as stack:
+            handle = io.open_binary(source.path)
+            if not source.is_stdin:
+                stack.enter_context(handle)
+            limit = STREAM_ABOVE if threshold is None else threshold
+            head = handle.read(limit)
+            if len(head) < limit:
+                outcome.original = io.decode(head, source.name, encoding, errors)
+                report = pipeline.run(outcome.original, state=state)
+                outcome.cleaned, outcome.stats = report.text, report.stats
+                sink.write(outcome.cleaned)
+                sink.close(outcome.changed)
+                return outcome
+            outcome.streamed = True
+            cleaner = StreamCleaner(pipeline, state=state)
+            before, after = hashlib.blake2b(), hashlib.blake2b()
+            for piece in io.iter_decoded(handle, source.name, encoding, errors, head=head):
+                before.update(piece.encode("utf-8", "surrogatepass"))
+                for out in cleaner.feed(piece):
+                    after.update(out.encode("utf-8", "surrogatepass"))
+                    sink.write(out)
+            for out in cleaner.finish():
+                after.update(out.encode("utf-8", "surrogatepass"))
+                sink.write(out)
+            outcome.stats = {name: dict(c) for name, c in cleaner.stats.items()}
+            outcome.streamed_changed = before.digest() != after.digest()
+            sink.close(outcome.streamed_changed)
+    except ArcleanError as error:
+        sink.abort()
+        outcome.error = str(error)
+    return outcome
 
 
 def clean_source(

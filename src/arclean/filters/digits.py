@@ -16,7 +16,7 @@ _TO_ARABIC_INDIC = str.maketrans(
     chars.LATIN_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS, chars.ARABIC_INDIC_DIGITS * 2
 )
 _EASTERN = re.compile(
-    chars.char_class(chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS)
+    chars.char_class(chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS) + "+"
 )
 _NON_ARABIC_INDIC = re.compile(
     chars.char_class(chars.EXTENDED_ARABIC_INDIC_DIGITS)
@@ -50,8 +50,15 @@ class Digits(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         if self.to == "latin":
-            n = len(_EASTERN.findall(text))
-            return (text.translate(_TO_LATIN) if n else text), counts(digits_mapped=n)
+            n = 0
+
+            def latin(match: re.Match[str]) -> str:
+                nonlocal n
+                n += len(match[0])
+                return match[0].translate(_TO_LATIN)
+
+            # Runs of digits only: str.translate is slow on long text.
+            return _EASTERN.sub(latin, text), counts(digits_mapped=n)
         if self.to == "arabic-indic":
             n = 0
 

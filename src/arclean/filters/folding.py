@@ -10,9 +10,7 @@ from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
 
 _ALEFS = re.compile(chars.char_class(chars.ALEF_VARIANTS))
-_HAMZA_SEATS = re.compile(chars.char_class({chars.WAW_HAMZA_ABOVE, chars.YEH_HAMZA_ABOVE}))
-_HAMZA_TABLE = str.maketrans({chars.WAW_HAMZA_ABOVE: chars.WAW, chars.YEH_HAMZA_ABOVE: chars.YEH})
-_TEH_MARBUTAS = re.compile(chars.char_class({chars.TEH_MARBUTA, chars.TEH_MARBUTA_GOAL}))
+_HAMZA_PAIRS = ((chars.WAW_HAMZA_ABOVE, chars.WAW), (chars.YEH_HAMZA_ABOVE, chars.YEH))
 _STRETCHED = re.compile(f"({chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)})\\1{{2,}}")
 
 
@@ -66,10 +64,13 @@ class TehMarbuta(Filter):
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        if not _TEH_MARBUTAS.search(text):
-            return text, {}
-        n = len(_TEH_MARBUTAS.findall(text))
-        return _TEH_MARBUTAS.sub(chars.HEH, text), counts(letters_mapped=n)
+        n = 0
+        for letter in (chars.TEH_MARBUTA, chars.TEH_MARBUTA_GOAL):
+            found = text.count(letter)
+            if found:
+                n += found
+                text = text.replace(letter, chars.HEH)
+        return text, counts(letters_mapped=n)
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,13 @@ class HamzaSeats(Filter):
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        if not _HAMZA_SEATS.search(text):
-            return text, {}
-        n = len(_HAMZA_SEATS.findall(text))
-        return text.translate(_HAMZA_TABLE), counts(letters_mapped=n)
+        n = 0
+        for seat, letter in _HAMZA_PAIRS:
+            found = text.count(seat)
+            if found:
+                n += found
+                text = text.replace(seat, letter)
+        return text, counts(letters_mapped=n)
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def paragraph_language(paragraph: str) -> Language:
     """
     zwnj = len(re.findall(r"(?<=\w)\u200c(?=\w)", paragraph))
     bare = skeleton(paragraph)
-    words = [w.translate(_FOLD) for w in _LETTER_RUN.findall(bare)]
+    words = _LETTER_RUN.findall(bare.translate(_FOLD))
     arabic = 3 * sum(w in wordlists.ARABIC_FUNCTION_WORDS for w in words)
     arabic += 2 * bare.count(chars.TEH_MARBUTA)
     arabic += sum(len(w) > 3 and w.startswith(_DEFINITE) for w in words)

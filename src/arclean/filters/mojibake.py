@@ -35,7 +35,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import ftfy
 import regex
 
 from arclean import chars
@@ -337,6 +336,8 @@ def _fix_with_ftfy(line: str, proven: bool = False) -> tuple[str, int, int]:
     the document is ``proven`` to hold this misreading."""
     if not (proven or _FTFY_GATE.search(line)):
         return line, 0, 0
+    import ftfy  # imported when first needed: it costs start-up time on clean text
+
     prepared, guessed = _prepare_for_ftfy(line)
     fixed = ftfy.fix_encoding(prepared)
     gained = len(_ARABIC_LETTER.findall(fixed)) - len(_ARABIC_LETTER.findall(line))

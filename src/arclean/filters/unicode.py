@@ -11,6 +11,7 @@ from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
 
 _PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FORMS)))
+_PRESENTATION_FORM_RUN = re.compile(_PRESENTATION_FORM.pattern + "+")
 _EXPANSIONS = str.maketrans(chars.LIGATURE_PHRASES)
 _LIGATURE = re.compile(chars.char_class(chars.LIGATURE_PHRASES))
 
@@ -48,8 +49,14 @@ class Unicode(Filter):
     def apply(self, text: str) -> tuple[str, Counts]:
         forms = expanded = composed = 0
         if _PRESENTATION_FORM.search(text):
-            forms = len(_PRESENTATION_FORM.findall(text))
-            text = text.translate(chars.PRESENTATION_FORMS)
+
+            def letters(match: re.Match[str]) -> str:
+                nonlocal forms
+                forms += len(match[0])
+                return match[0].translate(chars.PRESENTATION_FORMS)
+
+            # Only the runs of forms are translated: str.translate is slow on long text.
+            text = _PRESENTATION_FORM_RUN.sub(letters, text)
         if self.ligatures == "expand" and _LIGATURE.search(text):
             expanded = len(_LIGATURE.findall(text))
             text = text.translate(_EXPANSIONS)
