@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from arclean import chars, wordlists
 from arclean.filters.base import Counts, Filter, counts
-from arclean.filters.language import Language, paragraph_language
+from arclean.filters.language import map_arabic_paragraphs
 
 _SUSPECTS = chars.char_class(set(chars.LOOKALIKES) | {chars.FARSI_YEH})
 _HAS_SUSPECT = re.compile(_SUSPECTS)
@@ -82,10 +82,12 @@ class Lookalikes(Filter):
     def apply(self, text: str) -> tuple[str, Counts]:
         if not _HAS_SUSPECT.search(text):
             return text, {}
-        lines = text.split("\n")
         mapped = 0
-        for i, line in enumerate(lines):
-            if _HAS_SUSPECT.search(line) and paragraph_language(line) is Language.ARABIC:
-                mapped += len(_HAS_SUSPECT.findall(line))  # every one of them is mapped
-                lines[i] = _fix_line(line)
-        return "\n".join(lines), counts(letters_mapped=mapped)
+
+        def fix(line: str) -> str:
+            nonlocal mapped
+            mapped += len(_HAS_SUSPECT.findall(line))  # every one of them is mapped
+            return _fix_line(line)
+
+        text = map_arabic_paragraphs(text, _HAS_SUSPECT, fix)[0]
+        return text, counts(letters_mapped=mapped)

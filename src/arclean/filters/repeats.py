@@ -227,7 +227,8 @@ class _Document:
         self.texts, self.ends = _split_lines(text)
         self.exact = [" ".join(t.split()) for t in self.texts]
         if options.near:
-            self.near = [" ".join(f.split()) for f in _split_lines(_fold(text))[0]]
+            # Folded as one text (one pass) joined by plain line feeds, so lines stay aligned.
+            self.near = [" ".join(f.split()) for f in _fold("\n".join(self.texts)).split("\n")]
         else:
             self.near = self.exact
         self.words = [k.count(" ") + 1 if k else 0 for k in self.exact]
