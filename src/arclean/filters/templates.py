@@ -23,7 +23,9 @@ _PLACEHOLDER = re.compile(PLACEHOLDER)
 _PLACEHOLDER_LINE = re.compile(
     f"(?<!{_NOT_BREAK}){_SPACE}*(?:{PLACEHOLDER}{_SPACE}*)+(?:\\r\\n|{_BREAK}|\\Z)"
 )
-_INLINE = re.compile(f"{_SPACE}*(?:{PLACEHOLDER}{_SPACE}*)+")
+# A match starts only where a run of spaces starts: tried from inside a long run that
+# no placeholder follows, the leading spaces would be read again at each position.
+_INLINE = re.compile(f"(?<!{_SPACE}){_SPACE}*(?:{PLACEHOLDER}{_SPACE}*)+")
 
 
 def remove_templates(text: str) -> str:
