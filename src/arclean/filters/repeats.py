@@ -7,6 +7,7 @@ separators, headings, list labels and a poem's refrains survive.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -282,19 +283,25 @@ class _Document:
         return collapsed
 
     def _teasers(self) -> set[int]:
-        """Indexes of teaser paragraphs whose text begins another paragraph."""
+        """Indexes of teaser paragraphs whose text begins another, longer paragraph.
+
+        In sorted order the keys that begin with a prefix come right after it, so one
+        binary search per teaser finds the first key that is longer and begins with it
+        (a scan of every line per teaser would be quadratic on a page of teasers).
+        """
         found: set[int] = set()
+        ordered: list[str] | None = None
         for i, exact in enumerate(self.exact):
             if self.words[i] < self.options.min_words or self.verse[i]:
                 continue
             if not _TEASER_END.search(exact) or not self.near[i]:
                 continue
+            if ordered is None:
+                ordered = sorted(self.near)
             prefix = self.near[i]
-            for j, other in enumerate(self.near):
-                longer = len(other) > len(prefix) and other.startswith(prefix)
-                if longer and j != i and j not in found:
-                    found.add(i)
-                    break
+            after = bisect.bisect_right(ordered, prefix)  # the first key above the prefix
+            if after < len(ordered) and ordered[after].startswith(prefix):
+                found.add(i)
         return found
 
     def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
