@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 
 from arclean import chars, wordlists
+from arclean.filters.unicode import nfc
 
 _LETTER_RUN = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES) + "+")
 _NOISE = re.compile(
@@ -59,7 +60,7 @@ def skeleton(text: str) -> str:
     if _PRESENTATION_FORM.search(text):
         text = text.translate(chars.PRESENTATION_FORMS)
     if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        text = nfc(text)
     return _NOISE.sub("", text).replace(chars.ZERO_WIDTH_NON_JOINER, " ")
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
+from arclean.filters.unicode import nfc
 
 _WORD_CHAR = re.compile(
     chars.char_class(ranges=chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES)
@@ -78,7 +79,7 @@ class Tatweel(Filter):
         if removed and not unicodedata.is_normalized("NFC", text):
             # Marks that a removed tatweel kept apart now stand together; put them in
             # canonical order, as the unicode filter before this one did.
-            text = unicodedata.normalize("NFC", text)
+            text = nfc(text)
         dashes = 0
 
         def dash(match: re.Match[str]) -> str:
