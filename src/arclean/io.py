@@ -172,8 +172,9 @@ def _decode_as(data: bytes, source: str, encoding: str, errors: str) -> str:
     return text[1:] if unicode and text.startswith("\ufeff") else text
 
 
-def _nul_message(data: bytes, source: str) -> str:
-    return f"{source}: binary input (NUL byte at offset {data.find(0)}), not text"
+def _nul_message(data: bytes, source: str, start: int = 0) -> str:
+    """``start``: the offset of ``data`` in the whole input (a block of a stream)."""
+    return f"{source}: binary input (NUL byte at offset {start + data.find(0)}), not text"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -446,12 +447,15 @@ def iter_decoded(
             data = handle.read(block)
         final = not data
         if not wide and b"\x00" in data:
-            raise InputError(_nul_message(data, source))
+            raise InputError(_nul_message(data, source, offset))
         try:
             text = decoder.decode(data, final)
         except UnicodeDecodeError as error:
-            where = offset + error.start
-            bad = data[error.start]
+            # The decoder read the bytes of a character cut by the last block before
+            # this one (and, at the end, those alone): offsets count from them.
+            carried = len(error.object) - len(data)
+            where = offset - carried + error.start
+            bad = error.object[error.start]
             raise InputError(
                 f"{source}: not valid {name} (byte 0x{bad:02x} at offset {where})"
             ) from None
