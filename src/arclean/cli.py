@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import json
@@ -17,7 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from arclean import __version__, config, io
-from arclean.errors import ArcleanError, ConfigError
+from arclean.errors import ArcleanError, ConfigError, OutputError
 from arclean.filters import FILTERS, FILTERS_BY_NAME
 from arclean.pipeline import PRESETS, Pipeline
 from arclean.runner import Outcome, Sink, Source, clean_sources, find_sources, stream_source
@@ -256,10 +257,28 @@ class _StdoutSink(_NullSink):
         self.encoder, self.name = encoder, name
 
     def write(self, text: str) -> None:
-        sys.stdout.buffer.write(self.encoder(text, self.name))
+        data = self.encoder(text, self.name)
+        try:
+            sys.stdout.buffer.write(data)
+        except OSError as error:
+            raise _stdout_failed(error) from None
 
     def close(self, changed: bool) -> None:
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.flush()
+        except OSError as error:
+            raise _stdout_failed(error) from None
+
+
+def _stdout_failed(error: OSError) -> OutputError:
+    """A full disk behind stdout (``> /dev/full``): one line, not a traceback."""
+    # What stays buffered can never be written: send it to /dev/null, so that Python's
+    # flush at exit does not fail again and print a traceback after the message.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return OutputError(f"<stdout>: cannot write ({error.strerror or error})")
 
 
 class _FileSink(_NullSink):
