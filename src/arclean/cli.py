@@ -286,7 +286,8 @@ class _FileSink(_NullSink):
     file is left as it was, not rewritten."""
 
     def __init__(self, target: str, encoder: io.Encoder, name: str, only_if_changed: bool) -> None:
-        self.writer = io.AtomicWriter(target)
+        # In place, a file deleted while it was cleaned stays deleted.
+        self.writer = io.AtomicWriter(target, must_exist=only_if_changed)
         self.encoder, self.name, self.only_if_changed = encoder, name, only_if_changed
 
     def write(self, text: str) -> None:
@@ -310,13 +311,19 @@ def _write_whole(outcomes: Iterator[Outcome], sink_for: Any) -> Iterator[Outcome
     """Write each outcome cleaned whole (in worker processes, or JSON Lines)."""
     for outcome in outcomes:
         if outcome.error is None:
-            sink = sink_for(outcome.source)
+            sink = None
             try:
+                sink = sink_for(outcome.source)
                 sink.write(outcome.cleaned)
                 sink.close(outcome.changed)
             except ArcleanError as error:
-                sink.abort()
+                if sink is not None:
+                    sink.abort()
                 outcome.error = str(error)
+            except BaseException:  # Ctrl-C: remove the unfinished temporary file
+                if sink is not None:
+                    sink.abort()
+                raise
         yield outcome
 
 
@@ -345,8 +352,8 @@ def _with_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]
 def _target(source: Source, output: str | None, in_place: bool, output_is_dir: bool) -> str | None:
     """Where a cleaned file goes: a path, or None for stdout."""
     if in_place:
-        # Write through a symlink to the file it points at; never replace the link.
-        return os.path.realpath(source.path)
+        # AtomicWriter writes through a symlink to the file it points at.
+        return source.path
     if output is None:
         return None
     if output_is_dir:
@@ -565,12 +572,17 @@ def cli(
         if jobs <= 1 and not jsonl and not diff:
             # One file at a time: a large input streams through in bounded memory.
             state: dict[str, Any] = {}
-            outcomes: Iterator[Outcome] = (
-                stream_source(
-                    pipeline, s, sink_for(s), encoding=encoding, errors=errors, state=state
+
+            def stream(source: Source) -> Outcome:
+                try:
+                    sink = sink_for(source)
+                except ArcleanError as error:  # an output that cannot be written
+                    return Outcome(source, error=str(error))
+                return stream_source(
+                    pipeline, source, sink, encoding=encoding, errors=errors, state=state
                 )
-                for s in sources
-            )
+
+            outcomes: Iterator[Outcome] = (stream(s) for s in sources)
         else:
             read = functools.partial(_read, encoding=encoding, errors=errors)
             outcomes = _write_whole(

@@ -305,6 +305,11 @@ class AtomicWriter:
     disk and renames it over the target (keeping an existing target's permissions);
     :meth:`discard`, or any exception inside a ``with`` block, removes it.
 
+    A symlink is written through: the file it points at is replaced and the link stays.
+    A target the user may not write (a read-only file) is refused, as ``open`` would
+    refuse it, rather than replaced through its writable folder. With ``must_exist``
+    (rewriting a file in place), a target deleted meanwhile is not brought back.
+
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> with AtomicWriter(folder / "out.txt") as out:
@@ -313,39 +318,63 @@ class AtomicWriter:
     b'new'
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.target = Path(os.fspath(path))
+    def __init__(self, path: str | os.PathLike[str], *, must_exist: bool = False) -> None:
+        self.name = os.fspath(path)  # as the user wrote it, for messages
+        self.target = Path(os.path.realpath(self.name))
+        self.must_exist = must_exist
+        self._owner: tuple[int, int] | None = None
         try:
-            self._mode = self.target.stat().st_mode & 0o7777
+            info = self.target.stat()
+            self._mode = info.st_mode & 0o7777
+            self._owner = (info.st_uid, info.st_gid)
         except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)
             self._mode = 0o666 & ~umask
+        except OSError as error:  # a symlink loop, a path through a file
+            raise self._error(error) from None
         try:
             fd, self._temp = tempfile.mkstemp(
                 prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
             )
         except OSError as error:
-            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+            raise self._error(error) from None
         self._file = os.fdopen(fd, "wb")
+
+    def _error(self, error: OSError | str) -> InputError:
+        reason = error if isinstance(error, str) else error.strerror or error
+        return InputError(f"{self.name}: cannot write ({reason})")
 
     def write(self, data: bytes) -> None:
         try:
             self._file.write(data)
         except OSError as error:
             self.discard()
-            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+            raise self._error(error) from None
 
     def commit(self) -> None:
         try:
             self._file.flush()
             os.fsync(self._file.fileno())
             self._file.close()
+            exists = self.target.exists()
+            if self.must_exist and not exists:
+                raise self._error("it was deleted while being cleaned")
+            if exists and not _writable(self.target):
+                raise self._error("read-only file")
+            if self._owner is not None and hasattr(os, "chown"):
+                # root rewriting a user's file gives it back to the user; others keep
+                # what they may (a group they belong to), or the file becomes theirs.
+                with contextlib.suppress(PermissionError):
+                    os.chown(self._temp, *self._owner)
             os.chmod(self._temp, self._mode)
             os.replace(self._temp, self.target)
         except OSError as error:
             self.discard()
-            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+            raise self._error(error) from None
+        except InputError:
+            self.discard()
+            raise
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
@@ -361,6 +390,11 @@ class AtomicWriter:
             self.commit()
         else:
             self.discard()
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (root may write any file)."""
+    return os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
