@@ -80,16 +80,31 @@ class _Command(click.Command):
             with formatter.section(title):
                 formatter.write_dl([r for r in rows if r is not None])
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Past click, which would print an empty line before our message.
+            raise _Interrupted from None
+
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
         except click.ClickException as error:
             _fail(error.format_message())
-        except click.Abort:
+        except (click.Abort, _Interrupted):
             click.echo("arclean: interrupted", err=True)
             sys.exit(130)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+class _Interrupted(Exception):
+    """Ctrl-C (or SIGTERM) while cleaning: every output file was discarded or is whole."""
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def _fail(message: str) -> NoReturn:
@@ -656,6 +671,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         # Die quietly when the reader of a pipe goes away (`arclean big.txt | head`),
         # as cat and grep do, instead of printing a BrokenPipeError traceback.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # A scheduler stops a job with SIGTERM: clean up as for Ctrl-C (no temporary file
+    # is left behind), rather than die where the signal finds us.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         cli.main(args=argv, prog_name="arclean")
     except KeyboardInterrupt:

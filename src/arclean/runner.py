@@ -148,6 +148,9 @@ def stream_source(
     except ArcleanError as error:
         sink.abort()
         outcome.error = str(error)
+    except BaseException:  # Ctrl-C: remove the unfinished temporary file, then stop
+        sink.abort()
+        raise
     return outcome
 
 
