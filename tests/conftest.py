@@ -40,3 +40,18 @@ needs_corpus = pytest.mark.skipif(
 def article() -> str:
     """The main fixture: a scraped news article with a placeholder and repeats."""
     return (FIXTURES / "article.txt").read_text(encoding="utf-8")
+
+
+def invoke(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    """Run the command through click's CliRunner: exit code, stdout bytes, stderr.
+
+    A Python exception that is not a SystemExit is a bug in arclean: it is raised.
+    """
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    result = CliRunner().invoke(cli, args, input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout_bytes, result.stderr
