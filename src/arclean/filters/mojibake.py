@@ -39,11 +39,28 @@ import regex
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
+from arclean.filters.invisible import remove_invisible
 
 _TELLTALE = re.compile(chars.char_class(chars.MOJIBAKE_TELLTALES, chars.MOJIBAKE_TELLTALE_RANGES))
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _C0_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # not tab or line breaks; not C1
+# C1 controls, but not NEL (U+0085), a line break that the whitespace filter keeps.
+_C1_CONTROL = re.compile("[\x80-\x84\x86-\x9f]")
+# What the invisible filter removes (and a ZWNJ, which it may), the line breaks other
+# than LF and the spaces other than the ASCII one, which the whitespace filter turns
+# into LF and a space: see _settle_line.
+_OTHER_BREAK = re.compile(f"(\r\n|{chars.char_class(chars.LINE_BREAKS - {chr(10)})})")
+_ODD_SPACE = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
+_INVISIBLE = re.compile(
+    chars.char_class(
+        chars.INVISIBLE
+        | {chars.ZERO_WIDTH_NON_JOINER}
+        | (chars.LINE_BREAKS - {"\n"})
+        | (chars.HORIZONTAL_SPACES - {" "}),
+        (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE),
+    )
+)
 _ARABIC = regex.compile(r"\p{scx=Arabic}")
 _ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{Lo}]", regex.V1)  # not tatweel (Lm)
 # A letter or mark of another script, or a control character: not in repaired Arabic.
@@ -371,9 +388,16 @@ def _fix_line(line: str, tally: dict[str, int], proven: frozenset[str]) -> str:
 
 
 def _fix_lines(
-    text: str, tally: dict[str, int], proven: frozenset[str], lines: re.Pattern[str]
+    text: str,
+    tally: dict[str, int],
+    proven: frozenset[str],
+    lines: re.Pattern[str],
+    *,
+    settle: bool = False,
 ) -> str:
-    """Repair each line in which ``lines`` finds something; leave the others alone."""
+    """Repair each line in which ``lines`` finds something; leave the others alone.
+    With ``settle``, repair it as :func:`_settle_line` does."""
+    fix = _settle_line if settle else _fix_line
     match = lines.search(text)
     pieces: list[str] = []
     done = 0  # text[:done] is settled
@@ -381,7 +405,7 @@ def _fix_lines(
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.end())
         end = len(text) if end == -1 else end
-        pieces += [text[done:start], _fix_line(text[start:end], tally, proven)]
+        pieces += [text[done:start], fix(text[start:end], tally, proven)]
         done = end
         match = lines.search(text, end)
     pieces.append(text[done:])
@@ -434,4 +458,46 @@ class Mojibake(Filter):
         proven = frozenset(key for key in _KEYS if tally[key])
         if proven:
             text = _fix_lines(text, tally, proven, _NON_ASCII)
+        text = _fix_lines(text, tally, proven, _INVISIBLE, settle=True)
+        controls += tally.pop("controls", 0)
         return text, counts(**tally, controls_removed=controls)
+
+
+def _settle_line(line: str, tally: dict[str, int], proven: frozenset[str]) -> str:
+    """Finish a repaired line as a second cleaning would find it.
+
+    A C1 control still here belongs to no repaired run (or is a lost byte put back in a
+    run that did not decode): it is no text, so it goes. The invisible filter, which
+    runs next, removes invisible characters too, and the whitespace filter makes every
+    space an ASCII one: a soft hyphen or a C1 control between two runs, each too short
+    to prove mojibake, or a no-break space (byte A0) glued to one, would otherwise leave
+    a run for a second cleaning to repair (``ì\xadìì``, ``\x83ÀÀÀ``). So the line is
+    repaired again without them, and taken so when that repairs something. The whitespace filter
+    makes a line of each piece between other line breaks (NEL, which is also byte 85
+    read as Latin-1), so each piece is settled on its own.
+    """
+    line = _settle_piece(line, tally, proven)
+    parts = _OTHER_BREAK.split(line)
+    if len(parts) > 1:
+        pieces = [_fix_line(part, tally, proven) for part in parts[0::2]]
+        parts[0::2] = [_settle_piece(part, tally, proven) for part in pieces]
+        line = "".join(parts)
+    return line
+
+
+def _settle_piece(line: str, tally: dict[str, int], proven: frozenset[str]) -> str:
+    line, dropped = _C1_CONTROL.subn("", line)
+    if dropped:
+        tally["controls"] = tally.get("controls", 0) + dropped
+        line = _fix_line(line, tally, proven)
+    bare = _ODD_SPACE.sub(" ", remove_invisible(line))
+    if bare != line:
+        found = dict.fromkeys(_KEYS, 0) | {"lost_bytes_guessed": 0}
+        fixed = _fix_line(bare, found, proven)
+        if fixed != bare:
+            for key, n in found.items():
+                tally[key] += n
+            line = fixed
+    line, dropped = _C1_CONTROL.subn("", line)  # lost bytes put back by that repair
+    tally["controls"] = tally.get("controls", 0) + dropped
+    return line
