@@ -50,6 +50,22 @@ class Templates(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
+        # Removing a placeholder nested in another ({%{%%}%}, {{ {%x%} }}) makes the
+        # outer one whole: run again until nothing changes. Text that has not settled
+        # after a few passes is contrived nesting, and is kept as it is, so a second
+        # call changes nothing either way and the work stays linear.
+        total: Counts = {}
+        current = text
+        for _ in range(5):
+            new, changed = self._remove(current)
+            if new == current:
+                return current, total
+            for kind, n in changed.items():
+                total[kind] = total.get(kind, 0) + n
+            current = new
+        return text, {}
+
+    def _remove(self, text: str) -> tuple[str, Counts]:
         if "{" not in text:
             return text, {}
         removed = 0
