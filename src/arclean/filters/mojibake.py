@@ -52,15 +52,10 @@ _C1_CONTROL = re.compile("[\x80-\x84\x86-\x9f]")
 # into LF and a space: see _settle_line.
 _OTHER_BREAK = re.compile(f"(\r\n|{chars.char_class(chars.LINE_BREAKS - {chr(10)})})")
 _ODD_SPACE = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
-_INVISIBLE = re.compile(
-    chars.char_class(
-        chars.INVISIBLE
-        | {chars.ZERO_WIDTH_NON_JOINER}
-        | (chars.LINE_BREAKS - {"\n"})
-        | (chars.HORIZONTAL_SPACES - {" "}),
-        (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE),
-    )
-)
+_HIDDEN_CHARS = chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER} | (chars.HORIZONTAL_SPACES - {" "})
+_HIDDEN_RANGES = (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE)
+_HIDDEN = re.compile(chars.char_class(_HIDDEN_CHARS, _HIDDEN_RANGES))
+_SETTLE = re.compile(chars.char_class(_HIDDEN_CHARS | (chars.LINE_BREAKS - {"\n"}), _HIDDEN_RANGES))
 _ARABIC = regex.compile(r"\p{scx=Arabic}")
 _ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{Lo}]", regex.V1)  # not tatweel (Lm)
 # A letter or mark of another script, or a control character: not in repaired Arabic.
@@ -458,7 +453,7 @@ class Mojibake(Filter):
         proven = frozenset(key for key in _KEYS if tally[key])
         if proven:
             text = _fix_lines(text, tally, proven, _NON_ASCII)
-        text = _fix_lines(text, tally, proven, _INVISIBLE, settle=True)
+        text = _fix_lines(text, tally, proven, _SETTLE, settle=True)
         controls += tally.pop("controls", 0)
         return text, counts(**tally, controls_removed=controls)
 
@@ -477,15 +472,19 @@ def _settle_line(line: str, tally: dict[str, int], proven: frozenset[str]) -> st
     read as Latin-1), so each piece is settled on its own.
     """
     line = _settle_piece(line, tally, proven)
-    parts = _OTHER_BREAK.split(line)
-    if len(parts) > 1:
-        pieces = [_fix_line(part, tally, proven) for part in parts[0::2]]
-        parts[0::2] = [_settle_piece(part, tally, proven) for part in pieces]
+    if _OTHER_BREAK.search(line):
+        parts = _OTHER_BREAK.split(line)
+        repairable = _NON_ASCII if proven else _TELLTALE
+        for i in range(0, len(parts), 2):
+            if repairable.search(parts[i]):
+                parts[i] = _settle_piece(_fix_line(parts[i], tally, proven), tally, proven)
         line = "".join(parts)
     return line
 
 
 def _settle_piece(line: str, tally: dict[str, int], proven: frozenset[str]) -> str:
+    if not _HIDDEN.search(line):
+        return line
     line, dropped = _C1_CONTROL.subn("", line)
     if dropped:
         tally["controls"] = tally.get("controls", 0) + dropped
