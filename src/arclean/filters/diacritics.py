@@ -19,6 +19,9 @@ _HAS_MARK = re.compile(
     )
 )
 _DAGGER = chars.SUPERSCRIPT_ALEF
+# A tatweel that only carries marks, standing as a word of its own: the medial forms of
+# PDF text (U+FE71 and U+FE77 are a tatweel with a fathatan, with a fatha).
+_MARK_CARRIER = re.compile(f"(?<!\\S)(?:{chars.TATWEEL}+{_HAS_MARK.pattern}+)+(?!\\S)")
 _DAGGER_WORD = re.compile(f"{_LETTER}+{_DAGGER}(?:{_LETTER}|{_DAGGER})*")
 _FOLD_ALEFS = str.maketrans(dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF))
 # The dagger alef after these letters only marks a long vowel already written: على، موسىٰ.
@@ -88,7 +91,8 @@ class Diacritics(Filter):
     and Quranic annotation marks (U+0610-061A, U+06D6-06ED, U+08CA-08FF) go. The
     superscript alef (U+0670) becomes ``ا`` where standard spelling writes one
     (ٱلْعَٰلَمِينَ is العالمين) and goes in the words standard spelling writes without
-    it (هٰذا ذٰلك لٰكن الرحمٰن), listed in :mod:`arclean.wordlists`.
+    it (هٰذا ذٰلك لٰكن الرحمٰن), listed in :mod:`arclean.wordlists`. A tatweel standing
+    as a word of its own only to carry marks (``ـً``, the PDF form ``ﹱ``) goes with them.
     """
 
     name = "diacritics"
@@ -99,10 +103,13 @@ class Diacritics(Filter):
     def apply(self, text: str) -> tuple[str, Counts]:
         if not _HAS_MARK.search(text):
             return text, {}
+        # A tatweel that carried only marks goes with them: left bare between two
+        # words, the tatweel filter would make a dash of it when cleaned again.
+        text, carriers = _MARK_CARRIER.subn("", text)
         text, removed = _DIACRITIC.subn("", text)
         daggers = text.count(_DAGGER)
         if daggers:
             text = _DAGGER_WORD.sub(_resolve_dagger, text)
             # A dagger alef left outside any word (after a digit, say) carries nothing.
             text = text.replace(_DAGGER, "")
-        return text, counts(marks_removed=removed, dagger_alefs=daggers)
+        return text, counts(marks_removed=removed, dagger_alefs=daggers, carriers_removed=carriers)
