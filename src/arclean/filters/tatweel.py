@@ -39,7 +39,16 @@ def _between_words(text: str, start: int, end: int) -> bool:
         return False
     while after < len(text) and text[after] in chars.HORIZONTAL_SPACES:
         after += 1
-    return after > end and _is_word_end(text, before - 1) and _is_word_end(text, after)
+    if after == end:
+        return False
+    # Marks are no word of their own: a vowelled word before (كتبَ ـ قال) or a stray mark
+    # after still stands for a word, so removing the marks (search) changes nothing.
+    last = before - 1
+    while last >= 0 and unicodedata.category(text[last]).startswith("M"):
+        last -= 1
+    while after < len(text) and unicodedata.category(text[after]).startswith("M"):
+        after += 1
+    return _is_word_end(text, last) and _is_word_end(text, after)
 
 
 def remove_tatweel(text: str) -> str:
