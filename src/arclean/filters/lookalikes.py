@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from arclean import chars, wordlists
 from arclean.filters.base import Counts, Filter, counts
 from arclean.filters.language import map_arabic_paragraphs
+from arclean.filters.unicode import nfc
 
 _SUSPECTS = chars.char_class(set(chars.LOOKALIKES) | {chars.FARSI_YEH})
 _HAS_SUSPECT = re.compile(_SUSPECTS)
@@ -50,7 +52,11 @@ def _fix_line(line: str) -> str:
     for lookalike, letter in _LETTER_PAIRS:
         if lookalike in line:
             line = line.replace(lookalike, letter)
-    return _YEH_WORD.sub(_fix_yeh_word, line) if chars.FARSI_YEH in line else line
+    if chars.FARSI_YEH in line:
+        line = _YEH_WORD.sub(_fix_yeh_word, line)
+    # A mark that no precomposed character joins to the look-alike may join the Arabic
+    # letter (ی + hamza above is ئ): compose as the unicode filter before this one did.
+    return line if unicodedata.is_normalized("NFC", line) else nfc(line)
 
 
 def fix_lookalikes(text: str) -> str:
