@@ -209,6 +209,14 @@ class Repeats(Filter):
             else:
                 out += (doc.texts[index], doc.ends[index])
                 run.append(index)
+                # Dropping lines may have put two equal blocks side by side ("A k A A k"
+                # is "A k A k" once the second A goes): the kept lines never end in a
+                # block that repeats the one before it, so a second run drops nothing.
+                size, kind = doc.repeated_tail(run)
+                if size:
+                    stats[kind] += size
+                    del run[-size:]
+                    del out[-2 * size :]
             index += 1
         return "".join(out), counts(
             paragraphs_seen=sum(1 for n in doc.words if n),
@@ -325,6 +333,30 @@ class _Document:
                 continue
             lines = [*block, *before]
             if any(self.verse[i] or not _HAS_WORD.search(exact[i]) for i in lines):
+                continue
+            same = all(exact[a] == exact[b] for a, b in zip(block, before, strict=True))
+            return size, "exact" if same else "near"
+        return 0, ""
+
+    def repeated_tail(self, run: list[int]) -> tuple[int, str]:
+        """How many of the last kept lines repeat the lines kept just before them (up to
+        a block of four), and whether exactly or nearly: 0 when none do."""
+        exact, near, use_near = self.exact, self.near, self.options.near
+        last = run[-1]
+        sizes = [
+            size
+            for size in range(1, min(Repeats.BLOCK_MAX_LINES, len(run) // 2) + 1)
+            if exact[run[-1 - size]] == exact[last]
+            or (use_near and near[run[-1 - size]] == near[last])
+        ]
+        for size in sizes:  # the common case: none
+            block, before = run[-size:], run[-2 * size : -size]
+            if not all(
+                exact[a] == exact[b] or (use_near and near[a] == near[b])
+                for a, b in zip(block, before, strict=True)
+            ):
+                continue
+            if any(self.verse[i] or not _HAS_WORD.search(exact[i]) for i in (*block, *before)):
                 continue
             same = all(exact[a] == exact[b] for a, b in zip(block, before, strict=True))
             return size, "exact" if same else "near"
