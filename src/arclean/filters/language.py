@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 
 from arclean import chars, wordlists
+from arclean.filters.diacritics import remove_diacritics
 from arclean.filters.unicode import nfc
 
 _LETTER_RUN = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES) + "+")
@@ -64,6 +65,15 @@ def skeleton(text: str) -> str:
     return _NOISE.sub("", text).replace(chars.ZERO_WIDTH_NON_JOINER, " ")
 
 
+def _folded_words(paragraph: str) -> str:
+    """The paragraph's skeleton with the search folds that can make or unmake a word of
+    the lists: dagger alefs resolved as the diacritics filter does, ة as ه."""
+    if chars.SUPERSCRIPT_ALEF in paragraph:
+        paragraph = remove_diacritics(paragraph)
+    folded = skeleton(paragraph).translate(_FOLD)
+    return folded.replace(chars.TEH_MARBUTA, chars.HEH)
+
+
 def paragraph_language(paragraph: str) -> Language:
     """Weigh Arabic against Persian/Urdu evidence in one paragraph.
 
@@ -81,7 +91,10 @@ def paragraph_language(paragraph: str) -> Language:
     """
     zwnj = len(re.findall(r"(?<=\w)\u200c(?=\w)", paragraph))
     bare = skeleton(paragraph)
-    words = _LETTER_RUN.findall(bare.translate(_FOLD))
+    # Words as the search preset's folds leave them too (a dagger alef written out,
+    # ة as ه): a word those folds turn into a function word (ذٰ ... هذٰا, هذة) counts
+    # already, so that cleaning the folded text again decides as the first time did.
+    words = _LETTER_RUN.findall(_folded_words(paragraph))
     arabic = 3 * sum(w in wordlists.ARABIC_FUNCTION_WORDS for w in words)
     arabic += 2 * bare.count(chars.TEH_MARBUTA)
     arabic += sum(len(w) > 3 and w.startswith(_DEFINITE) for w in words)
