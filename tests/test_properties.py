@@ -322,3 +322,37 @@ def test_streaming_in_chunks_smaller_than_the_text_gives_valid_text(
     _assert_valid(text, out)
     whole = set(arclean.clean(text, preset).split("\n"))
     assert set(out.split("\n")) <= whole | {""}
+
+
+# Paragraphs whose fate the rules fix exactly: sentences of five words or more that end
+# with a full stop (no verse, no teaser, one sentence each), apart from each other by
+# blank lines (nothing back to back). Repeats, exact or with a mark added, must go and
+# the first occurrence must stay, in its place.
+sentence_words = st.lists(
+    st.text(alphabet="".join(ARABIC_LETTERS), min_size=2, max_size=7), min_size=5, max_size=9
+)
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A text of paragraphs, some repeated or nearly repeated, and the paragraphs that a
+    reader keeps: the first of each, in order."""
+    pool = draw(st.lists(sentence_words.map(lambda w: " ".join(w) + "."), min_size=1, max_size=5))
+    paragraphs = []
+    for i in draw(st.lists(st.integers(0, len(pool) - 1), min_size=1, max_size=10)):
+        paragraph = pool[i]
+        if draw(st.booleans()):  # a near repeat: a fatha on its first letter
+            paragraph = paragraph[0] + "\u064e" + paragraph[1:]
+        paragraphs.append(paragraph)
+    kept, seen = [], set()
+    for paragraph in paragraphs:
+        if near_key(paragraph) not in seen:
+            seen.add(near_key(paragraph))
+            kept.append(paragraph)
+    return "\n\n".join(paragraphs) + "\n", kept
+
+
+@given(articles())
+def test_repeats_keep_the_first_occurrence_in_its_place(article: tuple[str, list[str]]) -> None:
+    text, kept = article
+    assert arclean.clean(text, "safe") == "\n\n".join(kept) + "\n"
