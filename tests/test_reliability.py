@@ -232,3 +232,33 @@ def test_word_keep_rate_per_preset() -> None:
         assert not lost, lost[:10]
         if not (set(arclean.PRESETS[preset].filters) - set(arclean.PRESETS["safe"].filters)):
             assert exact == total  # artifacts and repeats only: every word as it was
+
+
+# --- regressions: inputs the properties, the fuzz target and the adversarial cases found ---
+
+FOUND = [
+    # (text, how it is cleaned, what comes out when a person can say it)
+    ("\x83ÀÀÀ", "default", None),  # a C1 control spoilt a mojibake run until removed
+    ("ì\xadìì", "default", None),  # a soft hyphen split it
+    ("ìì\u200bì", "default", None),  # a zero-width space split it
+    ("ÂÍÿÀê\x85ÑÎýÉ", "default", None),  # NEL: a line break to whitespace, byte 85 here
+    ("Ø§Ù„\x80Ù×\x80Ø§Ù„", "mojibake", None),  # a lost byte put back, left as a C1 control
+    ("{%{%%}%}", "templates", ""),  # nested placeholders lost a layer per run
+    ("قال {{ {%x%} }} إن", "default", "قال إن\n"),
+    ("قال ﹱ إن", "search", "قال ان\n"),  # a tatweel left bare by diacritics
+    ("كتبَ ـ قال", "default", "كتبَ - قال\n"),  # a lone tatweel after a vowelled word
+    ("كتبَ ـ قال", "search", "كتب - قال\n"),
+    ("یٔة", "default", "\u0626\u0629\n"),  # ی + hamza above composes once ی is ي
+    ("ةذٰ\tچھ", "search", "هذا چه\n"),  # a function word made by the search folds
+    ("قال الوزير\nالخبر\nقال الوزير\nقال الوزير\nالخبر\n", "safe", "قال الوزير\nالخبر\n"),
+]
+
+
+@pytest.mark.parametrize("text, run, expected", FOUND, ids=repr)
+def test_found_inputs_clean_idempotently(text: str, run: str, expected: str | None) -> None:
+    options = {"preset": run} if run in arclean.PRESETS else {"select": [run]}
+    once = arclean.clean(text, **options)  # type: ignore[arg-type]
+    assert arclean.clean(once, **options) == once  # type: ignore[arg-type]
+    assert not {c for c in once if unicodedata.category(c) == "Cc"} - set(text) - {"\n"}
+    if expected is not None:
+        assert once == expected
