@@ -14,8 +14,14 @@ from arclean.filters import FILTERS, Repeats, Tatweel, Whitespace
 def test_registry_lists_every_filter_once_in_canonical_order() -> None:
     names = [f.name for f in FILTERS]
     assert len(names) == len(set(names))
-    # Invisible marks go before placeholders can be seen; whitespace lays out last.
-    assert names[0] == "invisible" and names[-1] == "whitespace"
+    # Markup comes before the filters that handle what its entities decode to
+    # (&#8203;, &nbsp;); invisible marks go before placeholders can be seen; code and
+    # boilerplate lines are judged before punctuation rewrites their commas; whitespace
+    # lays out last.
+    assert names[-1] == "whitespace"
+    assert names.index("markup") < names.index("invisible") < names.index("templates")
+    assert names.index("templates") < names.index("code-leaks") < names.index("punctuation")
+    assert names.index("templates") < names.index("boilerplate") < names.index("punctuation")
     assert names.index("templates") < names.index("repeats")
     assert names.index("punctuation") < names.index("repeats")
 
@@ -26,9 +32,17 @@ def test_presets_name_known_filters() -> None:
         assert set(preset.filters) <= known, preset.name
 
 
-def test_default_runs_everything_and_safe_changes_no_letters() -> None:
-    assert set(PRESETS["default"].filters) == {f.name for f in FILTERS}
-    assert set(PRESETS["safe"].filters) == {"templates", "repeats", "invisible", "whitespace"}
+def test_presets_default_safe_and_web() -> None:
+    everything = {f.name for f in FILTERS}
+    assert set(PRESETS["default"].filters) == everything - {"code-leaks", "boilerplate"}
+    assert set(PRESETS["safe"].filters) == {
+        "markup",
+        "templates",
+        "repeats",
+        "invisible",
+        "whitespace",
+    }
+    assert set(PRESETS["web"].filters) == everything
 
 
 def test_from_preset_keeps_canonical_order() -> None:

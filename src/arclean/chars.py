@@ -309,3 +309,38 @@ def _presentation_form_table() -> dict[int, str]:
 
 # Built once at import from the Unicode database.
 PRESENTATION_FORMS: dict[int, str] = _presentation_form_table()
+
+
+# --- Web leftovers -------------------------------------------------------------------
+
+# Separators of navigation menus and footers flattened into text ("اتصل بنا | سياسة
+# الخصوصية"). Deliberately absent: "*", "-" and "=", which also draw the section
+# separators of articles and poems ("***"), and those stay.
+MENU_SEPARATORS = frozenset(
+    {
+        "\N{VERTICAL LINE}",  # U+007C
+        "\N{BROKEN BAR}",  # U+00A6
+        "\N{MIDDLE DOT}",  # U+00B7
+        "\N{BULLET}",  # U+2022
+    }
+)
+# Breadcrumb arrows ("الرئيسية » أخبار"). They are quotation marks too («نص»), so they
+# separate menu items only with a space on both sides.
+BREADCRUMB_SEPARATORS = frozenset(
+    {
+        "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}",  # U+00AB «
+        "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}",  # U+00BB »
+        "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}",  # U+2039 ‹
+        "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}",  # U+203A ›
+    }
+)
+# A line made only of these (and spaces or dashes) is site furniture.
+NAV_SEPARATORS = MENU_SEPARATORS | BREADCRUMB_SEPARATORS
+COPYRIGHT_SIGN = "\N{COPYRIGHT SIGN}"  # U+00A9 opens copyright footers
+# Latin accents as NFKD splits them off (é -> e + U+0301). With the Arabic marks, which
+# NFKD splits off hamza and madda (أ -> ا + U+0654), they are set aside when lines are
+# compared with the boilerplate phrases; the text itself keeps them.
+LATIN_COMBINING_RANGE = (
+    "\N{COMBINING GRAVE ACCENT}",  # U+0300
+    "\N{COMBINING LATIN SMALL LETTER X}",  # U+036F
+)

@@ -12,7 +12,7 @@ import click
 
 from arclean import __version__, io
 from arclean.errors import ArcleanError
-from arclean.filters import FILTERS
+from arclean.filters import FILTERS, Boilerplate
 from arclean.pipeline import PRESETS, Pipeline
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
@@ -24,6 +24,7 @@ Examples:
   arclean -o clean.txt article.txt       write a file (atomically)
   arclean --ignore punctuation page.txt  every default filter but one
   arclean --select templates,repeats x   exactly these filters
+  arclean --preset web page.html         also leaked CSS/JS and site boilerplate
   arclean --list-filters                 what each filter does
 
 \b
@@ -82,6 +83,17 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def _with_boilerplate(pipeline: Pipeline, phrase_file: str | None, builtin: bool) -> Pipeline:
+    """The pipeline with its boilerplate filter reading ``phrase_file``."""
+    if not any(isinstance(f, Boilerplate) for f in pipeline.filters):
+        raise click.UsageError(
+            "--boilerplate-file and --no-builtin-boilerplate need the boilerplate filter "
+            "(--preset web, or --select boilerplate)"
+        )
+    own = Boilerplate(phrase_file=phrase_file, builtin=builtin)
+    return Pipeline(own if isinstance(f, Boilerplate) else f for f in pipeline.filters)
+
+
 @click.command(
     cls=_OneLineErrors,
     epilog=EPILOG,
@@ -114,6 +126,17 @@ def _same_file(a: str, b: str) -> bool:
     metavar="NAMES",
     help="Leave these filters out (repeatable, comma-separated).",
 )
+@click.option(
+    "--boilerplate-file",
+    metavar="PATH",
+    help="More boilerplate phrases, one a line, for the boilerplate filter (--preset web).",
+)
+@click.option(
+    "--builtin-boilerplate/--no-builtin-boilerplate",
+    default=True,
+    show_default=True,
+    help="Use arclean's own boilerplate phrases (off: only --boilerplate-file's).",
+)
 @click.option("--list-filters", is_flag=True, help="Show every filter and its presets, then exit.")
 @click.version_option(__version__, "-V", "--version", prog_name="arclean")
 def cli(
@@ -122,6 +145,8 @@ def cli(
     preset: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    boilerplate_file: str | None,
+    builtin_boilerplate: bool,
     list_filters: bool,
 ) -> int:
     """Clean scraped Arabic text: remove template placeholders, invisible marks and
@@ -137,6 +162,8 @@ def cli(
         pipeline = Pipeline.from_preset(
             preset, select=_names(select) if select else None, ignore=_names(ignore)
         )
+        if boilerplate_file is not None or not builtin_boilerplate:
+            pipeline = _with_boilerplate(pipeline, boilerplate_file, builtin_boilerplate)
     except ArcleanError as error:
         _fail(str(error))
     sources = list(files) or ["-"]

@@ -92,15 +92,22 @@ class Preset:
 
 
 _ALL = tuple(f.name for f in FILTERS)
+# Judged by the shape of whole lines: right for scraped web pages, not for every text.
+_WEB_ONLY = ("code-leaks", "boilerplate")
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in (
-        Preset("default", "Every lossless fix: artifacts, repeats, letters, punctuation.", _ALL),
+        Preset(
+            "default",
+            "Every lossless fix: artifacts, repeats, letters, punctuation.",
+            tuple(name for name in _ALL if name not in _WEB_ONLY),
+        ),
         Preset(
             "safe",
             "Remove artifacts and repeats only; no letter or punctuation changes.",
-            ("invisible", "templates", "repeats", "whitespace"),
+            ("markup", "invisible", "templates", "repeats", "whitespace"),
         ),
+        Preset("web", "default, plus leaked CSS/JavaScript and site boilerplate lines.", _ALL),
     )
 }
 

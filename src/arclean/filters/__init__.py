@@ -1,12 +1,14 @@
 """Every built-in filter, and the registry that lists them in canonical order.
 
 >>> [f.name for f in FILTERS][:3]
-['invisible', 'presentation-forms', 'tatweel']
+['markup', 'invisible', 'presentation-forms']
 """
 
 from __future__ import annotations
 
 from arclean.filters.base import Counts, Filter
+from arclean.filters.boilerplate import Boilerplate, remove_boilerplate
+from arclean.filters.code_leaks import CodeLeaks, remove_code_leaks
 from arclean.filters.invisible import Invisible, remove_invisible
 from arclean.filters.letters import (
     PresentationForms,
@@ -14,19 +16,26 @@ from arclean.filters.letters import (
     remove_tatweel,
     replace_presentation_forms,
 )
+from arclean.filters.markup import Markup, remove_markup
 from arclean.filters.punctuation import Punctuation, fix_punctuation
 from arclean.filters.repeats import Repeats, drop_repeats
 from arclean.filters.templates import Templates, remove_templates
 from arclean.filters.whitespace import Whitespace, fix_whitespace
 
-# The canonical order. Invisible marks go first so nothing hides a placeholder or a
-# repeat from the later filters; letters and punctuation are settled before repeats
-# compares paragraphs; whitespace lays out the final text last.
+# The canonical order. Markup goes first, so the characters its entities decode to
+# (&#8203;, &nbsp;) meet the filters that handle them; invisible marks go next so nothing
+# hides a placeholder or a repeat from the later filters; letters and punctuation are
+# settled before repeats compares paragraphs; whitespace lays out the final text last.
+# Code leaks and boilerplate are judged on whole lines once placeholders are gone, and
+# before punctuation rewrites the commas of a line of code.
 FILTERS: tuple[type[Filter], ...] = (
+    Markup,
     Invisible,
     PresentationForms,
     Tatweel,
     Templates,
+    CodeLeaks,
+    Boilerplate,
     Punctuation,
     Repeats,
     Whitespace,
@@ -36,9 +45,12 @@ FILTERS_BY_NAME: dict[str, type[Filter]] = {f.name: f for f in FILTERS}
 __all__ = [
     "FILTERS",
     "FILTERS_BY_NAME",
+    "Boilerplate",
+    "CodeLeaks",
     "Counts",
     "Filter",
     "Invisible",
+    "Markup",
     "PresentationForms",
     "Punctuation",
     "Repeats",
@@ -48,7 +60,10 @@ __all__ = [
     "drop_repeats",
     "fix_punctuation",
     "fix_whitespace",
+    "remove_boilerplate",
+    "remove_code_leaks",
     "remove_invisible",
+    "remove_markup",
     "remove_tatweel",
     "remove_templates",
     "replace_presentation_forms",
