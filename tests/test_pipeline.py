@@ -14,12 +14,14 @@ from arclean.filters import FILTERS, Repeats, Tatweel, Whitespace
 def test_registry_lists_every_filter_once_in_canonical_order() -> None:
     names = [f.name for f in FILTERS]
     assert len(names) == len(set(names))
-    # Markup comes before the filters that handle what its entities decode to
-    # (&#8203;, &nbsp;); invisible marks go before placeholders can be seen; code and
+    # Invisible marks go before tags and placeholders can be seen (<\u200bp> is a tag);
+    # markup before placeholders (it decodes &#123;&#123; x &#125;&#125;); code and
     # boilerplate lines are judged before punctuation rewrites their commas; whitespace
     # lays out last.
     assert names[-1] == "whitespace"
-    assert names.index("markup") < names.index("invisible") < names.index("templates")
+    assert names.index("invisible") < names.index("markup") < names.index("templates")
+    # Cutting a placeholder out of "اللـ{{ x }}ه" joins a tatweel to a letter.
+    assert names.index("templates") < names.index("tatweel")
     assert names.index("templates") < names.index("code-leaks") < names.index("punctuation")
     assert names.index("templates") < names.index("boilerplate") < names.index("punctuation")
     assert names.index("templates") < names.index("repeats")

@@ -23,6 +23,15 @@ ARABIC_ALPHABET = (
     + list(",;?!.:،؛؟\"'()«»{}%#*-")
     + list("abcxyz0123456789")
     + ["{{ x }}", "{% if a %}", "{# c #}", "{{", "}}"]
+    # Markup, placeholders and web leftovers, whole and in pieces, so that removing one
+    # can join its neighbours into another.
+    + ["<p>", "</p>", "<b>", "</b>", "<br>", "<a href='x'>", "<", ">", "/", "!", "-"]
+    + ["<!--", "-->", "<script>", "</script>", "<![CDATA[", "]]>", "<?php", "?>"]
+    + ["&amp;", "&lt;", "&gt;", "&quot;", "&#1575;", "&#8203;", "&nbsp;", "&", "amp;", "#"]
+    + ["[b]", "[/b]", "[rtl]", "[", "]", "[[", "]]", "|", "{{DISPLAYTITLE:x}}", "=="]
+    + ["<%= x %>", "<%", "%>", "${x}", "$", "{$x}", "[% x %]", "%s", "%(x)s", "{if}"]
+    + ["var x = 1;", "jQuery(x);", "});", ".b { color: #fff; }", "function(", "\n}\n"]
+    + ["اقرأ أيضا", "شارك", "تابعونا على", "\n|\n", "©", "#ixzz1AbC", "»"]
 )
 arabic_text = st.lists(st.sampled_from(ARABIC_ALPHABET), max_size=80).map("".join)
 any_text = st.text(max_size=200)
@@ -51,8 +60,10 @@ def _letters(text: str) -> list[str]:
 @settings(max_examples=300)
 @given(arabic_text)
 def test_safe_never_changes_a_letter_without_placeholders_or_repeats(text: str) -> None:
-    # Without placeholders or repeated lines, safe may only remove marks and spaces.
-    text = text.replace("{", "(")
+    # Without placeholders, markup or repeated lines, safe may only remove marks and
+    # spaces; every character that opens one becomes a plain parenthesis.
+    for opener in "{<&[%$=":
+        text = text.replace(opener, "(")
     visible = "".join(c for c in text if c not in chars.INVISIBLE)
     lines = [" ".join(line.split()) for line in visible.splitlines()]
     if len([x for x in lines if x]) != len({x for x in lines if x}):

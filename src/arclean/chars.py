@@ -339,7 +339,8 @@ NAV_SEPARATORS = MENU_SEPARATORS | BREADCRUMB_SEPARATORS
 COPYRIGHT_SIGN = "\N{COPYRIGHT SIGN}"  # U+00A9 opens copyright footers
 # Latin accents as NFKD splits them off (é -> e + U+0301). With the Arabic marks, which
 # NFKD splits off hamza and madda (أ -> ا + U+0654), they are set aside when lines are
-# compared with the boilerplate phrases; the text itself keeps them.
+# compared with the boilerplate phrases (the text itself keeps them), and they count as
+# part of a word when a printf placeholder must stand apart from words (ً%s).
 LATIN_COMBINING_RANGE = (
     "\N{COMBINING GRAVE ACCENT}",  # U+0300
     "\N{COMBINING LATIN SMALL LETTER X}",  # U+036F

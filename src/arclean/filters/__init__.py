@@ -1,7 +1,7 @@
 """Every built-in filter, and the registry that lists them in canonical order.
 
 >>> [f.name for f in FILTERS][:3]
-['markup', 'invisible', 'presentation-forms']
+['invisible', 'markup', 'templates']
 """
 
 from __future__ import annotations
@@ -22,18 +22,21 @@ from arclean.filters.repeats import Repeats, drop_repeats
 from arclean.filters.templates import Templates, remove_templates
 from arclean.filters.whitespace import Whitespace, fix_whitespace
 
-# The canonical order. Markup goes first, so the characters its entities decode to
-# (&#8203;, &nbsp;) meet the filters that handle them; invisible marks go next so nothing
-# hides a placeholder or a repeat from the later filters; letters and punctuation are
-# settled before repeats compares paragraphs; whitespace lays out the final text last.
-# Code leaks and boilerplate are judged on whole lines once placeholders are gone, and
-# before punctuation rewrites the commas of a line of code.
+# The canonical order. Invisible marks go first, so none of them hides a tag, a
+# placeholder or a repeat from the later filters (<\u200bp> is a tag); markup decodes
+# the entities of invisible marks (&#8203;) to nothing itself. Placeholders go after
+# markup, which decodes &#123;&#123; x &#125;&#125;, and before letters are fixed:
+# cutting one out of "اللـ{{ x }}ه" joins a tatweel to a letter, and the tatweel filter
+# must see that join in the same run. Code leaks and boilerplate are judged on whole
+# lines once placeholders are gone, and before punctuation rewrites the commas of a
+# line of code. Letters and punctuation are settled before repeats compares
+# paragraphs; whitespace lays out the final text last.
 FILTERS: tuple[type[Filter], ...] = (
-    Markup,
     Invisible,
+    Markup,
+    Templates,
     PresentationForms,
     Tatweel,
-    Templates,
     CodeLeaks,
     Boilerplate,
     Punctuation,

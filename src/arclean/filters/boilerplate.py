@@ -40,7 +40,7 @@ _LINES = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
 _MENU_SPLIT = re.compile(
     f"{chars.char_class(chars.MENU_SEPARATORS)}+|\\s{chars.char_class(chars.BREADCRUMB_SEPARATORS)}+\\s"
 )
-_SEPARATOR_LINE_CHARS = "".join(chars.NAV_SEPARATORS) + " \t-"
+_SEPARATOR_LINE_CHARS = "".join(chars.NAV_SEPARATORS | chars.HORIZONTAL_SPACES) + "-"
 _TRACKING = re.compile(r"#ixzz[0-9A-Za-z]{4,}")
 _URL = re.compile(r"\S*://\S*|www\.\S*")
 _PREFIX_MARKS = ("...", "\N{HORIZONTAL ELLIPSIS}")

@@ -23,10 +23,14 @@ _ARABIC_LETTER = re.compile(_ARABIC)
 # Runs of text with no Arabic-script character at all (letters, digits, ، ؟ ...).
 _NON_ARABIC_RUN = re.compile("[^" + chars.char_class(ranges=chars.ARABIC_SCRIPT_RANGES)[1:] + "+")
 _LINES = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
+# Every kind of space reads as a plain one (NBSP too), so a line is judged as the
+# whitespace filter will leave it.
+_HSPACE = "".join(chars.HORIZONTAL_SPACES)
+_ODD_SPACE = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
 
 # A string literal where code expects a value: html('انتظر'), x = "نص", ['a', 'b'].
 # Prose quotes ("قال "نص"") follow a word, not one of these.
-_CODE_STRING = re.compile(r"""(?<=[(,=:+\[])([ \t]*)('[^'\n]*'|"[^"\n]*")""")
+_CODE_STRING = re.compile(r"""([(,=:+\[][ \t]*)('[^'\n]*'|"[^"\n]*")""")
 
 # Signs of widget code. Every pattern is linear: no nested open repeats.
 _SIGNAL = re.compile(
@@ -79,17 +83,13 @@ def remove_code_leaks(text: str) -> str:
 
 
 def _mask_strings(line: str) -> str:
-    """The line with code string literals blanked out, same length: Arabic in a widget's
-    strings (html('انتظر')) is part of the widget, not of the prose around it."""
+    """The line as the patterns read it, same length: odd spaces become spaces, and code
+    string literals are blanked out, since Arabic in a widget's strings (html('انتظر'))
+    is part of the widget, not of the prose around it."""
+    line = _ODD_SPACE.sub(" ", line)
     if "'" not in line and '"' not in line:
         return line
     return _CODE_STRING.sub(lambda m: m[1] + "x" * len(m[2]), line)
-
-
-def _is_code_line(line: str, masked: str) -> bool:
-    if not line.strip() or _ARABIC_LETTER.search(masked):
-        return False
-    return bool(_SIGNAL.search(masked) or _CODE_LINE.fullmatch(masked))
 
 
 def _code_spans(masked: str) -> list[tuple[int, int]]:
@@ -116,12 +116,14 @@ def _code_spans(masked: str) -> list[tuple[int, int]]:
 
 def _clean_line(line: str) -> tuple[str | None, int]:
     """The line without its code (None when the whole line is code), and spans cut."""
-    masked = _mask_strings(line)
-    if _is_code_line(line, masked):
-        return None, 0
-    if len(line) < _MIN_SPAN_CHARS or not _SIGNAL.search(masked):
+    if not line.strip():
         return line, 0
-    spans = _code_spans(masked)
+    masked = _mask_strings(line)
+    if not _ARABIC_LETTER.search(masked):
+        if _SIGNAL.search(masked) or _CODE_LINE.fullmatch(masked):
+            return None, 0
+        return line, 0
+    spans = _code_spans(masked) if len(line) >= _MIN_SPAN_CHARS else []
     if not spans:
         return line, 0
     parts, pos = [], 0
@@ -130,7 +132,7 @@ def _clean_line(line: str) -> tuple[str | None, int]:
         pos = end
     parts.append(line[pos:])
     # The code stood between two blocks of the page: they stay on lines of their own.
-    kept = [part.strip(" \t") for part in parts]
+    kept = [part.strip(_HSPACE) for part in parts]
     return "\n".join(part for part in kept if part), len(spans)
 
 

@@ -3,7 +3,7 @@
 What goes: tags, comments, CDATA markers, ``<!DOCTYPE>`` and ``<?xml?>``, the contents
 of ``<script>`` and ``<style>``, BBCode tags (``[b]``, ``[rtl]``, ``[url=...]``) and the
 URLs inside ``[img]``, MediaWiki templates (``{{DISPLAYTITLE:...}}``), the brackets of
-links (``[[target|label]]`` keeps ``label``) and the equal signs of headings. Named and
+links (``[[target|label]]`` keeps ``label``). Named and
 numeric entities are decoded (``&quot;`` -> ``"``, ``&#1575;`` -> ``ا``).
 
 What stays: anything that is not shaped like markup. A tag starts with ``<`` and an ASCII
@@ -52,12 +52,20 @@ _INLINE = _names(
     "nobr q rp rt ruby s samp small span strike strong sub sup time tt u var wbr"
 )
 _KNOWN = _BLOCK | _SPACED | _INLINE
+# Attributes written without a value (<input disabled>). Any other bare word makes the
+# run text, not a tag: "if a<b and c>d" is prose.
+_BOOLEAN_ATTRIBUTES = _names(
+    "allowfullscreen async autofocus autoplay checked compact controls default defer "
+    "disabled download formnovalidate hidden inert ismap itemscope loop multiple muted "
+    "nohref noresize noshade novalidate nowrap open playsinline readonly required "
+    "reversed selected"
+)
 
 # BBCode tags (forum posts) and which of them wrap a block.
 _BB_BLOCK = _names(
     "quote code list * center left right justify align rtl ltr table tr hr h1 h2 h3 h4 h5 h6 indent"
 )
-_BB_INLINE = _names("b i u s sub sup color colour size font url email highlight spoiler li td th")
+_BB_INLINE = _names("sub sup color colour size font url email highlight spoiler li td th")
 # BBCode whose content is a URL or an id, never text: the content goes too.
 _BB_MEDIA = "img|youtube|video|media|flash|audio"
 
@@ -70,43 +78,82 @@ _INTERWIKI = re.compile(r"[a-z]{2,3}(?:-[a-z]+)?")
 
 _NAME = r"[A-Za-z][A-Za-z0-9]*(?:[:_.-][A-Za-z0-9]+)*"
 _ATTR_NAME = r"[A-Za-z_:@][A-Za-z0-9_:.@-]*"
-# A quoted value stops at "<" so that a scan from one "<" ends at the next: linear time.
-_VALUE = r"""(?:"[^"<]*"|'[^'<]*'|[^\s"'<>=`]+)"""
-_KNOWN_NAMES = "|".join(sorted(_KNOWN, key=len, reverse=True))
+# Template placeholders inside markup (<input {% if c %}checked{% endif %}>,
+# <a href="<%= url %>">, [[x|[% label %]]]) belong to it: reading one as the end of the
+# markup would leave what the templates filter later completes into markup, for a
+# second run to find. Deliberately loose: anything a template engine could close.
+_BRACE_ATOM = r"\$?\{\{?\{?[^{}<>\n]*\}\}?\}?"
+_ANGLE_ATOM = r"<%[^%\n]*%>|<\?(?:php\b|=)[^?\n]*\?>"
+_BRACKET_ATOM = r"\[%[^%\[\]\n]*%\]"
+_ATOM = f"{_BRACE_ATOM}|{_ANGLE_ATOM}|{_BRACKET_ATOM}"
+# A quoted value stops at a "<" that opens no placeholder, so a scan from one "<" ends
+# at the next: linear time.
+_VALUE = (
+    rf"""(?:"(?:[^"<]++|{_ANGLE_ATOM})*+"|'(?:[^'<]++|{_ANGLE_ATOM})*+'|{_ATOM}|[^\s"'<>=`]+)"""
+)
+# Text inside brackets or braces, with the placeholders it may hold.
+_IN_BRACKETS = rf"(?:[^\[\]\n]++|{_BRACKET_ATOM})"
+_IN_BRACES = rf"(?:[^{{}}\n]++|{_BRACE_ATOM})"
+# Each kind of token is written without its first character, which _TOKEN matches once
+# for all of them: the regex engine then skips straight from one "<", "[" or "{" to the
+# next, instead of trying every kind at every character.
 _TAG = (
-    # A known HTML element may carry bare attributes (<input disabled>) ...
-    rf"<(?P<close>/?)(?P<known>(?i:{_KNOWN_NAMES}))(?![A-Za-z0-9:_.-])"
-    rf"(?:\s+{_ATTR_NAME}(?:\s*=\s*{_VALUE})?)*+\s*/?>"
-    # ... any other name (XML) only name="value" ones, so a<x and y>b stays text.
-    rf"|</?(?P<other>{_NAME})(?:\s+{_ATTR_NAME}\s*=\s*{_VALUE})*+\s*/?>"
+    rf"(?P<close>/?)(?P<name>{_NAME})"
+    rf"(?P<attrs>(?:(?:\s+|(?<=[}}>\]]))(?:{_ATTR_NAME}(?:\s*=\s*{_VALUE})?|{_ATOM})"
+    rf"|{_ATOM})*+)\s*/?>"
 )
 _DECLARATION = (
-    r"<![A-Za-z][^<>]*>"  # <!DOCTYPE html>
-    r"|<\?xml(?:-[a-z]+)?(?:\s[^<>?]*)?\?>"  # <?xml version="1.0"?>
-    r"|<!\[(?:end)?if\b[^<>\]\n]*\]>"  # <![endif]> outside a comment
+    r"![A-Za-z][^<>]*>"  # <!DOCTYPE html>
+    r"|\?xml(?:-[a-z]+)?(?:\s[^<>?]*)?\?>"  # <?xml version="1.0"?>
+    r"|!\[(?:end)?if\b[^<>\]\n]*\]>"  # <![endif]> outside a comment
 )
+# What is left of a closing tag cut off (`</s` at the end of a truncated page). Prose
+# never writes "</" before a letter.
+_CUT_TAG = r"/[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9:_.-])"
 _BB_NAMES = "|".join(re.escape(n) for n in sorted(_BB_BLOCK | _BB_INLINE, key=len, reverse=True))
-# Not glued after a name or a bracket: x[i] and a[b] index arrays.
 _BBCODE = (
-    rf"(?<![A-Za-z0-9_\])])(?:"
-    rf"\[(?P<bbmedia>(?i:{_BB_MEDIA}))(?:=[^\[\]\n]*)?\][^\[\]\n]*\[/(?P=bbmedia)\]"
-    rf"|\[/?(?P<bb>(?i:{_BB_NAMES}))(?:=[^\[\]\n]*)?\])"
+    rf"(?P<bbmedia>(?i:{_BB_MEDIA}))(?:={_IN_BRACKETS}*+)?\]{_IN_BRACKETS}*+\[/(?P=bbmedia)\]"
+    # [b], [i], [u], [s] count only in pairs on one line: x[i] indexes an array. Other
+    # brackets may sit inside ([b][url=x]y[/url][/b]); the same tag may not.
+    rf"|(?P<bbpair>[BIUSbius])\](?P<bbtext>(?:[^\[\n]++|\[(?!/?(?P=bbpair)\]))*+)"
+    rf"\[/(?P=bbpair)\]"
+    rf"|/?(?P<bb>(?i:{_BB_NAMES}))(?:={_IN_BRACKETS}*+)?\]"
 )
-_WIKI = (
+_WIKI_LINK = (
     # [[target]], [[target|label]]
-    r"\[\[(?P<target>[^\[\]\n|]+)(?:\|(?P<label>[^\[\]\n]*))?\]\]"
-    # {{Name:...}}, {{Name|...}} with an ASCII name; {{#if:...}}
-    r"|(?<!\{)\{\{#?[A-Za-z][A-Za-z0-9 _-]*[:|][^{}\n]*\}\}(?!\})"
+    rf"\[(?P<target>(?:[^\[\]\n|]++|{_BRACKET_ATOM})++)(?:\|(?P<label>{_IN_BRACKETS}*+))?\]\]"
     # [https://example.com label]
-    r"|\[(?:https?:)?//[^\s\[\]]+[ \t]+(?P<extlabel>[^\[\]\n]+)\]"
+    rf"|(?:https?:)?//[^\s\[\]]+[ \t]+(?P<extlabel>{_IN_BRACKETS}++)\]"
 )
-# A closing tag cut off at the end of a line (`</s` in a truncated page).
-_CUT_TAG = r"</[A-Za-z][A-Za-z0-9]*(?=[ \t]*(?:[\r\n]|\Z))"
+# {{Name:...}}, {{Name|...}} with an ASCII name; {{#if:...}}
+_WIKI_TEMPLATE = rf"\{{#?[A-Za-z][A-Za-z0-9 _-]*[:|]{_IN_BRACES}*+\}}\}}"
 
 _TOKEN = re.compile(
-    f"(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<bbcode>{_BBCODE})"
-    f"|(?P<wiki>{_WIKI})|(?P<cut>{_CUT_TAG})"
+    r"[<\[{](?:"
+    f"(?<=<)(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
+    f"|(?<=\\[)(?:(?P<bbcode>{_BBCODE})|(?P<wiki>{_WIKI_LINK}))"
+    f"|(?<=\\{{)(?P<template>{_WIKI_TEMPLATE})"
+    ")"
 )
+# Attributes with a value, and placeholders: what is left are the bare attributes.
+_VALUED_ATTRIBUTE = re.compile(rf"{_ATTR_NAME}\s*=\s*{_VALUE}|{_ATOM}")
+
+
+def _is_tag(name: str, attributes: str) -> bool:
+    """Whether a run shaped like a tag is one, by its bare attributes.
+
+    HTML elements take boolean attributes (<input disabled>) and framework ones with a
+    dash (<div v-cloak>); an XML element (a name HTML does not know) takes none. Any
+    other bare word means prose: "if a<b and c>d" and "a<x and y>b" stay.
+    """
+    bare = _VALUED_ATTRIBUTE.sub(" ", attributes).split()
+    if not bare:
+        return True
+    if name not in _KNOWN:
+        return False
+    return all(word.lower() in _BOOLEAN_ATTRIBUTES or "-" in word for word in bare)
+
+
 _BLOCK_OPEN = re.compile(r"<!--|<(?P<element>(?i:script|style))\b[^<>]*>|<!\[CDATA\[")
 _BLOCK_CLOSE = {
     "--": re.compile("-->"),
@@ -117,10 +164,9 @@ _BLOCK_CLOSE = {
 # Ampersands escaped again and again (&amp;amp;lt;) fold to one in a single step.
 _AMPERSANDS = re.compile(r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_HEADING = re.compile(r"^[ \t]*(={2,6})[ \t]*([^=\r\n]+?)[ \t]*\1[ \t]*(?=[\r\n]|\Z)", re.M)
 
 # Every kind of markup holds one of these; text with none of them is left at once.
-_TRIGGERS = ("<", "&", "[", "{{", "==")
+_TRIGGERS = ("<", "&", "[", "{{")
 _HSPACE = "".join(chars.HORIZONTAL_SPACES)
 _WHITE = chars.HORIZONTAL_SPACES | chars.LINE_BREAKS
 
@@ -179,7 +225,9 @@ def _decode_entities(text: str) -> tuple[str, int]:
         nonlocal decoded
         char = html.unescape(match[0])
         decoded += char != match[0]
-        return char
+        # &#8203;, &lrm;, &shy;: an invisible mark, written as an entity. The invisible
+        # filter has already run, so the mark goes here.
+        return "" if char in chars.INVISIBLE else char
 
     text, ampersands = _AMPERSANDS.subn("&", text)
     text = _ENTITY.sub(decode, text)
@@ -229,8 +277,11 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
         writer.write(text[pos : match.start()])
         pos = match.end()
         if match["tag"] is not None:
+            name = match["name"].lower()
+            if match["attrs"] and not _is_tag(name, match["attrs"]):
+                writer.write(match[0])  # prose after all
+                continue
             tags += 1
-            name = (match["known"] or "").lower()
             if name in _BLOCK:
                 writer.owe("\n")
             elif name in _INLINE:
@@ -244,6 +295,8 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
             bbcode += 1
             name = (match["bb"] or "").lower()
             writer.owe("\n" if name in _BB_BLOCK else "")
+            if match["bbtext"] is not None:
+                writer.write(match["bbtext"])
         elif match["wiki"] is not None:
             wiki += 1
             target, label = match["target"], match["label"]
@@ -253,6 +306,8 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
                     writer.write(label if label and label.strip() else target)
             elif match["extlabel"] is not None:
                 writer.write(match["extlabel"])
+        elif match["template"] is not None:
+            wiki += 1
         else:
             tags += 1
     writer.write(text[pos:])
@@ -260,21 +315,19 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
 
 
 def _remove_once(text: str) -> tuple[str, Counts]:
-    blocks = unwrapped = entities = tags = bbcode = wiki = headings = 0
+    blocks = unwrapped = entities = tags = bbcode = wiki = 0
     if "<" in text:
         text, blocks, unwrapped = _remove_blocks(text)
     if "<" in text or "[" in text or "{{" in text:
         text, tags, bbcode, wiki = _strip_tokens(text)
     if "&" in text:
         text, entities = _decode_entities(text)
-    if "==" in text:
-        text, headings = _HEADING.subn(r"\2", text)
     return text, counts(
         blocks_removed=blocks,
         entities_decoded=entities,
         tags_removed=tags + unwrapped,
         bbcode_removed=bbcode,
-        wiki_markup_removed=wiki + headings,
+        wiki_markup_removed=wiki,
     )
 
 

@@ -15,10 +15,13 @@ from arclean import chars
 from arclean.filters.base import Counts, Filter, counts, settle
 
 _SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
-_BREAK = chars.char_class(chars.LINE_BREAKS)
-_NOT_BREAK = "[^" + chars.char_class(chars.LINE_BREAKS)[1:]
 # What no placeholder body holds: a line break or an Arabic letter (then it is prose).
 _NOT_TEXT = chars.char_class(chars.LINE_BREAKS, chars.ARABIC_SCRIPT_RANGES)[1:-1]
+
+
+# A combining mark belongs to the word before it, like a letter: ً%s is glued to a word
+# (and U+FE70, the isolated form the presentation-forms filter turns into it, is a letter).
+_MARKS = chars.char_class(ranges=(*chars.ARABIC_MARK_RANGES, chars.LATIN_COMBINING_RANGE))[1:-1]
 
 
 def _body(also_not: str) -> str:
@@ -36,40 +39,43 @@ _SMARTY_WORDS = (
     "if|elseif|else|foreach|foreachelse|section|sectionelse|include|assign|capture|"
     "block|extends|function|call|literal|strip|while|for|ldelim|rdelim|nocache|append"
 )
+# Each engine's pattern starts with its first delimiter character and only then looks
+# behind it, so the regex engine can skip straight to the candidates: no brace just
+# before (nested braces stay whole, and `{{{{ x }}}}` is not a placeholder).
 _ENGINES = [
-    # Handlebars/Mustache triple braces first, so `{{{ x }}}` goes whole.
-    f"\\{{\\{{\\{{{_BRACES}\\}}\\}}\\}}",
-    # Jinja, Django, Nunjucks, Liquid, Twig, Mustache, Handlebars ({{#each}}, {{/if}}, {{> p}}).
-    f"\\{{\\{{{_BRACES}\\}}\\}}",
-    f"\\{{%{_BRACES}%\\}}",
-    f"\\{{#{_BRACES}#\\}}",
-    # Smarty: {$var|escape}, {if $x}, {/if}, {* comment *}.
-    f"\\{{\\$[A-Za-z_]{_BRACES}\\}}",
-    f"\\{{/?(?:{_SMARTY_WORDS})(?:[ \\t]{_BRACES})?\\}}",
-    f"\\{{\\*{_BRACES}\\*\\}}",
+    # Handlebars/Mustache triple braces first, so `{{{ x }}}` goes whole; then Jinja,
+    # Django, Nunjucks, Liquid, Twig, Mustache, Handlebars ({{#each}}, {{/if}}, {{> p}});
+    # then Smarty: {$var|escape}, {if $x}, {/if}, {* comment *}.
+    "\\{(?<!\\{\\{)(?:"
+    f"\\{{\\{{{_BRACES}\\}}\\}}\\}}"
+    f"|\\{{{_BRACES}\\}}\\}}"
+    f"|%{_BRACES}%\\}}"
+    f"|#{_BRACES}#\\}}"
+    f"|\\$[A-Za-z_]{_BRACES}\\}}"
+    f"|/?(?:{_SMARTY_WORDS})(?:[ \\t]{_BRACES})?\\}}"
+    f"|\\*{_BRACES}\\*\\}}"
+    ")",
     # GitHub Actions ${{ secrets.X }}; JavaScript template literals and shell ${user.name}.
-    f"\\$\\{{\\{{{_BRACES}\\}}\\}}",
-    f"\\$\\{{{_BRACES}\\}}",
-    # ERB, EJS, ASP: <% %>, <%= %>, <%- %>, <%# %>, <%@ %>.
-    f"<%{_body('%')}%>",
-    # PHP: <?php ... ?> and <?= ... ?>.
-    f"<\\?(?:php\\b|=){_body('?')}\\?>",
+    f"\\$(?<!\\{{\\$)\\{{(?:\\{{{_BRACES}\\}}|{_BRACES})\\}}",
+    # ERB, EJS, ASP: <% %>, <%= %>, <%- %>, <%# %>, <%@ %>; PHP: <?php ?> and <?= ?>.
+    f"<(?<!\\{{<)(?:%{_body('%')}%>|\\?(?:php\\b|=){_body('?')}\\?>)",
     # Template Toolkit: [% ... %].
-    f"\\[%{_body('%[]')}%\\]",
+    f"\\[(?<!\\{{\\[)%{_body('%[]')}%\\]",
     # printf leftovers: %(name)s always; %s, %d, %1$s only standing apart from words and
     # numbers, so 50%, %D8%A7 (a percent-encoded URL) and 100%s stay.
-    "%\\([A-Za-z_][A-Za-z0-9_]*\\)[sdifr]",
-    "(?<![\\w%])%(?:[1-9]\\$)?[sdif](?![\\w%])",
+    "%(?<!\\{%)\\([A-Za-z_][A-Za-z0-9_]*\\)[sdifr]",
+    f"%(?<![\\w%{{{_MARKS}]%)(?:[1-9]\\$)?[sdif](?![\\w%{_MARKS}])",
 ]
-# No brace just outside: nested braces stay whole, and `{{{{ x }}}}` is not a placeholder.
-PLACEHOLDER = "(?<!\\{)(?:" + "|".join(_ENGINES) + ")(?!\\})"
+PLACEHOLDER = "(?:" + "|".join(_ENGINES) + ")(?!\\})"
 
 _PLACEHOLDER = re.compile(PLACEHOLDER)
-# A line made only of placeholders goes with its line break.
-_PLACEHOLDER_LINE = re.compile(
-    f"(?<!{_NOT_BREAK}){_SPACE}*(?:{PLACEHOLDER}{_SPACE}*)+(?:\\r\\n|{_BREAK}|\\Z)"
-)
-_INLINE = re.compile(f"{_SPACE}*(?:{PLACEHOLDER}{_SPACE}*)+")
+# Placeholders one after the other, with only spaces between: they go together.
+_RUN = re.compile(f"{PLACEHOLDER}(?:{_SPACE}*{PLACEHOLDER})*")
+_HSPACE = "".join(chars.HORIZONTAL_SPACES)
+# The start of an entity, a tag or a BBCode tag, cut short by a placeholder glued into
+# it (&am{{x}}p;): closing the gap would complete it, and the markup filter would remove
+# it on a second run. A space keeps the pieces apart.
+_OPEN_MARKUP = re.compile(r"(?:&[#A-Za-z0-9]*|<[/!?]?[-A-Za-z0-9:_.]*|\[/?[A-Za-z*]*)\Z")
 # Every placeholder holds one of these; text with none of them is left at once.
 _OPENERS = ("{", "<%", "<?", "[%", "%")
 
@@ -84,26 +90,32 @@ def remove_templates(text: str) -> str:
 
 
 def _remove_once(text: str) -> tuple[str, Counts]:
-    removed = 0
-
-    def drop_line(match: re.Match[str]) -> str:
-        nonlocal removed
-        removed += len(_PLACEHOLDER.findall(match[0]))
-        return ""
-
-    def drop_inline(match: re.Match[str]) -> str:
-        nonlocal removed
-        removed += len(_PLACEHOLDER.findall(match[0]))
-        # Between two words the gap closes to one space; at a line's edge, to none.
-        before = match.string[match.start() - 1 : match.start()] or "\n"
-        after = match.string[match.end() : match.end() + 1] or "\n"
-        at_edge = before in chars.LINE_BREAKS or after in chars.LINE_BREAKS
-        spaced = match[0][0] in chars.HORIZONTAL_SPACES or match[0][-1] in chars.HORIZONTAL_SPACES
-        return " " if spaced and not at_edge else ""
-
-    text, lines = _PLACEHOLDER_LINE.subn(drop_line, text)
-    text = _INLINE.sub(drop_inline, text)
-    return text, counts(placeholders_removed=removed, lines_removed=lines)
+    parts: list[str] = []
+    pos = removed = lines = 0
+    for run in _RUN.finditer(text):
+        removed += len(_PLACEHOLDER.findall(run[0]))
+        # Take the spaces on both sides with the run.
+        start, end = run.start(), run.end()
+        while start > pos and text[start - 1] in _HSPACE:
+            start -= 1
+        while end < len(text) and text[end] in _HSPACE:
+            end += 1
+        at_start = start == 0 or text[start - 1] in chars.LINE_BREAKS
+        at_end = end == len(text) or text[end] in chars.LINE_BREAKS
+        parts.append(text[pos:start])
+        if at_start and at_end:
+            # A line made only of placeholders goes with its line break.
+            end += 2 if text.startswith("\r\n", end) else 1
+            lines += 1
+        elif not (at_start or at_end) and (
+            start < run.start() or end > run.end() or _OPEN_MARKUP.search(text, start - 40, start)
+        ):
+            # Between two words the gap closes to one space; at a line's edge, or with no
+            # space around it (a{{x}}b), to none.
+            parts.append(" ")
+        pos = min(end, len(text))
+    parts.append(text[pos:])
+    return "".join(parts), counts(placeholders_removed=removed, lines_removed=lines)
 
 
 @dataclass(frozen=True)
