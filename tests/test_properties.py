@@ -62,7 +62,7 @@ def _letters(text: str) -> list[str]:
 def test_safe_never_changes_a_letter_without_placeholders_or_repeats(text: str) -> None:
     # Without placeholders, markup or repeated lines, safe may only remove marks and
     # spaces; every character that opens one becomes a plain parenthesis.
-    for opener in "{<&[%$=":
+    for opener in "{<&[%$":
         text = text.replace(opener, "(")
     visible = "".join(c for c in text if c not in chars.INVISIBLE)
     lines = [" ".join(line.split()) for line in visible.splitlines()]

@@ -35,7 +35,7 @@ def clean(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> str:
-    """Clean ``text`` with a preset (``default`` or ``safe``), optionally narrowed.
+    """Clean ``text`` with a preset (``default``, ``safe`` or ``web``), optionally narrowed.
 
     ``select`` runs exactly the named filters (in canonical order) instead of the
     preset's; ``ignore`` leaves the named filters out.

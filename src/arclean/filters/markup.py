@@ -2,9 +2,10 @@
 
 What goes: tags, comments, CDATA markers, ``<!DOCTYPE>`` and ``<?xml?>``, the contents
 of ``<script>`` and ``<style>``, BBCode tags (``[b]``, ``[rtl]``, ``[url=...]``) and the
-URLs inside ``[img]``, MediaWiki templates (``{{DISPLAYTITLE:...}}``), the brackets of
-links (``[[target|label]]`` keeps ``label``). Named and
-numeric entities are decoded (``&quot;`` -> ``"``, ``&#1575;`` -> ``ا``).
+URLs inside ``[img]``, MediaWiki templates (``{{DISPLAYTITLE:...}}``) and the brackets
+of links (``[[target|label]]`` keeps ``label``). Named and numeric entities are decoded
+(``&quot;`` -> ``"``, ``&#1575;`` -> ``ا``); those of invisible marks (``&#8203;``)
+decode to nothing, since the invisible filter runs before this one.
 
 What stays: anything that is not shaped like markup. A tag starts with ``<`` and an ASCII
 name right after it, so ``a < b``, ``x > 3``, ``<<quoted>>``, ``<user@example.com>`` and
@@ -15,7 +16,8 @@ Tags go before entities are decoded, so an entity inside an attribute value
 (``content="بـ&quot;الجيش الحر&quot;"``) cannot break the tag it sits in. Markup
 escaped twice by a CMS (``&lt;b&gt;``) decodes to a tag, and the filter runs again until
 nothing changes, so it goes like ``<b>``: leaving it would make a second run remove it,
-and the filter would not be idempotent.
+and the filter would not be idempotent. Template placeholders inside markup belong to
+it, for the same reason across filters.
 """
 
 from __future__ import annotations
