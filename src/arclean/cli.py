@@ -149,8 +149,9 @@ def cli(
     builtin_boilerplate: bool,
     list_filters: bool,
 ) -> int:
-    """Clean scraped Arabic text: remove template placeholders, invisible marks and
-    repeated paragraphs, normalise letters, punctuation and spacing.
+    """Clean scraped Arabic text: remove markup, template placeholders, invisible marks
+    and repeated paragraphs, normalise letters, punctuation and spacing (--preset web:
+    also leaked CSS/JavaScript and site boilerplate).
 
     Reads each FILE (or stdin when there is none, or for -) and writes the cleaned
     text to stdout. Several files are cleaned one by one and written in order.
