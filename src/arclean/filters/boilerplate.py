@@ -40,6 +40,7 @@ _LINES = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
 _MENU_SPLIT = re.compile(
     f"{chars.char_class(chars.MENU_SEPARATORS)}+|\\s{chars.char_class(chars.BREADCRUMB_SEPARATORS)}+\\s"
 )
+_NAV_SEPARATOR = re.compile(chars.char_class(chars.NAV_SEPARATORS))
 _SEPARATOR_LINE_CHARS = "".join(chars.NAV_SEPARATORS | chars.HORIZONTAL_SPACES) + "-"
 _TRACKING = re.compile(r"#ixzz[0-9A-Za-z]{4,}")
 _URL = re.compile(r"\S*://\S*|www\.\S*")
@@ -146,8 +147,9 @@ class Boilerplate(Filter):
         if not text:
             return False
         if not text.strip(_SEPARATOR_LINE_CHARS):
-            return any(c in chars.NAV_SEPARATORS for c in text)
-        words = len(text.split())
+            return bool(_NAV_SEPARATOR.search(text))
+        # A line this long is a paragraph (or a menu): no phrase or footer is.
+        words = len(text.split()) if len(text) <= 1000 else 1000
         if words <= MAX_FOOTER_WORDS:
             if text.startswith(chars.COPYRIGHT_SIGN):
                 return True
@@ -159,7 +161,7 @@ class Boilerplate(Filter):
         return self._is_menu(text)
 
     def _is_menu(self, text: str) -> bool:
-        if not any(c in text for c in chars.NAV_SEPARATORS):
+        if not _NAV_SEPARATOR.search(text):
             return False
         items = [key for key in map(phrase_key, _MENU_SPLIT.split(text)) if key]
         if len(items) < 2:

@@ -20,8 +20,13 @@ from arclean.filters.base import Counts, Filter, counts
 
 _ARABIC = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
 _ARABIC_LETTER = re.compile(_ARABIC)
-# Runs of text with no Arabic-script character at all (letters, digits, ، ؟ ...).
-_NON_ARABIC_RUN = re.compile("[^" + chars.char_class(ranges=chars.ARABIC_SCRIPT_RANGES)[1:] + "+")
+# A stretch inside a line of prose is removed only with this much code in it.
+_MIN_SPAN_CHARS = 200
+_MIN_SPAN_SIGNALS = 4
+# Runs long enough to hold such a stretch, with no Arabic-script character at all
+# (letters, digits, ، ؟ ...). A run is only tried from its start: linear time.
+_NOT_ARABIC = "[^" + chars.char_class(ranges=chars.ARABIC_SCRIPT_RANGES)[1:]
+_LONG_RUN = re.compile(f"(?<!{_NOT_ARABIC}){_NOT_ARABIC}{{{_MIN_SPAN_CHARS},}}")
 _LINES = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
 # Every kind of space reads as a plain one (NBSP too), so a line is judged as the
 # whitespace filter will leave it.
@@ -65,9 +70,6 @@ _CODE_LINE = re.compile(
     """,
     re.VERBOSE,
 )
-# A stretch inside a line of prose is removed only with this much code in it.
-_MIN_SPAN_CHARS = 200
-_MIN_SPAN_SIGNALS = 4
 # Characters that may end the prose before a code stretch, or close the code after it.
 _LEAD = " \t.,;:!?»\"')-"
 _TRAIL = " \t;,)}]"
@@ -95,9 +97,7 @@ def _mask_strings(line: str) -> str:
 def _code_spans(masked: str) -> list[tuple[int, int]]:
     """Long, dense stretches of widget code between the Arabic words of a line."""
     spans = []
-    for run in _NON_ARABIC_RUN.finditer(masked):
-        if run.end() - run.start() < _MIN_SPAN_CHARS:
-            continue
+    for run in _LONG_RUN.finditer(masked):
         signals = list(_SIGNAL.finditer(masked, run.start(), run.end()))
         if len(signals) < _MIN_SPAN_SIGNALS:
             continue
