@@ -8,6 +8,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: a fixed, generous budget in CI; `HYPOTHESIS_PROFILE=long pytest` runs
+# fifty times more examples for a deeper search.
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.register_profile(
+    "long", max_examples=15_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

@@ -46,11 +46,14 @@ def test_constant_names_follow_unicode_names(constant: str, value: str) -> None:
     for prefix in ("ARABIC LETTER ", "ARABIC "):
         if official.startswith(prefix):
             candidates.add(official.removeprefix(prefix))
+    candidates |= {c.replace(" WITH ", " ") for c in candidates}  # ALEF_HAMZA_ABOVE
     assert constant in {re.sub(r"[ -]", "_", c) for c in candidates}
 
 
 def test_sets_hold_single_characters() -> None:
-    for name in ("INVISIBLE", "HORIZONTAL_SPACES", "LINE_BREAKS", "CLOSERS"):
+    names = ["INVISIBLE", "HORIZONTAL_SPACES", "LINE_BREAKS", "CLOSERS", "HARAKAT"]
+    names += ["NON_ARABIC_LETTERS", "ALEF_VARIANTS", "LOOKALIKES"]
+    for name in names:
         assert all(len(c) == 1 for c in getattr(chars, name)), name
 
 
@@ -96,3 +99,22 @@ def test_no_presentation_form_maps_to_a_space() -> None:
 def test_char_class_escapes_specials() -> None:
     assert re.fullmatch(chars.char_class("]-^\\"), "^")
     assert not re.fullmatch(chars.char_class("]-"), "a")
+
+
+def test_digit_tables() -> None:
+    assert [unicodedata.digit(c) for c in chars.ARABIC_INDIC_DIGITS] == list(range(10))
+    assert [unicodedata.digit(c) for c in chars.EXTENDED_ARABIC_INDIC_DIGITS] == list(range(10))
+
+
+def test_mark_ranges_hold_only_marks_and_small_letters() -> None:
+    for lo, hi in chars.ARABIC_MARK_RANGES:
+        for cp in range(ord(lo), ord(hi) + 1):
+            category = unicodedata.category(chr(cp))
+            # Small waw and small yeh (U+06E5-06E6) are modifier letters used as marks.
+            assert category in {"Mn", "Lm"}, hex(cp)
+
+
+def test_lookalikes_map_to_arabic_letters() -> None:
+    for source, target in chars.LOOKALIKES.items():
+        assert unicodedata.name(target).startswith("ARABIC LETTER")
+        assert ord(target) < 0x0660 < ord(source)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import arclean
+import arclean.filters
 from arclean.cli import cli
 from tests.conftest import FIXTURES
 
@@ -67,39 +70,48 @@ def test_output_refuses_its_own_input(tmp_path: Path) -> None:
     assert source.read_bytes() == ARTICLE.read_bytes()
 
 
-def test_output_not_written_when_an_input_fails(tmp_path: Path) -> None:
-    target = tmp_path / "clean.txt"
-    code, _, err = run(["-o", str(target), str(ARTICLE), str(tmp_path / "missing.txt")])
-    assert code == 2 and "missing.txt: no such file" in err
-    assert not target.exists()
-
-
-def test_several_files_in_order(tmp_path: Path) -> None:
+def test_several_files_need_a_destination(tmp_path: Path) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("أول\n", encoding="utf-8")
     b.write_text("ثان\n", encoding="utf-8")
-    assert run([str(a), str(b)])[1] == "أول\nثان\n".encode()
+    code, out, err = run([str(a), str(b)])
+    assert code == 2 and out == b"" and "--concat" in err
+    assert run(["--concat", str(a), str(b)])[1] == "أول\nثان\n".encode()
 
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("نص", encoding="utf-8")
-    code, out, err = run([str(tmp_path / "missing.txt"), str(good)])
+    code, out, err = run(["--concat", str(tmp_path / "missing.txt"), str(good)])
     assert code == 2 and out == "نص\n".encode()
     assert err.count("\n") == 1
+
+
+def test_fail_fast_stops_at_the_first_bad_file(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("نص", encoding="utf-8")
+    code, out, _ = run(["--concat", "--fail-fast", str(tmp_path / "missing.txt"), str(good)])
+    assert code == 2 and out == b""
 
 
 @pytest.mark.parametrize(
     "args, stdin, message",
     [
         (["missing.txt"], None, "missing.txt: no such file"),
-        (["/"], None, "/: is a directory"),
+        (["/"], None, "/ is a folder: choose -o DIR, --in-place, --check, or --concat"),
         ([], b"\x89PNG\r\n\x1a\n\x00\x00", "binary input"),
         ([], b"caf\xe9\n", "not valid UTF-8 (byte 0xe9 at offset 3)"),
         (["--preset", "nope", "x.txt"], None, "unknown preset 'nope'"),
         (["--select", "tatweel,nope"], b"", "unknown filter 'nope'"),
         (["--ignore", "nope"], b"", "unknown filter 'nope'"),
         (["--no-such-flag"], b"", "No such option"),
+        (["--option", "repeats.nope=1"], b"", "unknown option 'nope' of repeats"),
+        (["--option", "repeats.min_words=many"], b"", "expected a whole number"),
+        (["--option", "digits.to=roman"], b"", "'roman' is not one of"),
+        (["--option", "repeats"], b"", "expected NAME.KEY=VALUE"),
+        (["--explain", "nope"], None, "unknown filter 'nope'"),
+        (["--config", "missing.toml"], b"", "missing.toml: cannot read"),
+        (["-i"], b"x", "--in-place needs files"),
     ],
 )
 def test_user_errors_are_one_line_exit_2(
@@ -110,6 +122,73 @@ def test_user_errors_are_one_line_exit_2(
     assert out == b""
     assert err.startswith("arclean: error: ") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (["--encoding", "nope"], b"x", "unknown encoding 'nope'"),
+        (["--output-encoding", "rot13"], b"x", "unknown encoding 'rot13'"),
+        (["--errors", "ignore"], b"x", "Invalid value for '--errors'"),
+        ([], b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), "<stdin>: binary input"),
+        ([], "Größe, Straße".encode("latin-1"), "nor Arabic text in Windows-1256"),
+        (["--encoding", "utf-8"], b"caf\xe9", "<stdin>: not valid utf-8 (byte 0xe9"),
+        (["--output-encoding", "latin-1"], "نص".encode(), "<stdin>: cannot write 'ن'"),
+    ],
+)
+def test_encoding_errors_are_one_line_exit_2(args: list[str], stdin: bytes, message: str) -> None:
+    code, out, err = run(args, stdin)
+    assert (code, out) == (2, b"")
+    assert err.startswith("arclean: error: ") and message in err
+    assert err.count("\n") == 1
+
+
+ARTICLE_TEXT = ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso-8859-6", "utf-16", "utf-16-le", "utf-32"])
+def test_input_encodings_are_found(encoding: str) -> None:
+    assert run([], ARTICLE_TEXT.encode(encoding)) == (0, EXPECTED, "")
+    assert run(["--encoding", encoding], ARTICLE_TEXT.encode(encoding)) == (0, EXPECTED, "")
+
+
+@pytest.mark.parametrize("wrong", ["latin-1", "cp1256"])
+def test_mojibake_is_repaired(wrong: str) -> None:
+    # UTF-8 that some program decoded with the wrong code page, then saved as UTF-8.
+    broken = ARTICLE_TEXT.encode("utf-8").decode(wrong).encode("utf-8")
+    assert run([], broken) == (0, EXPECTED, "")
+
+
+def test_latin1_text_passes_unchanged() -> None:
+    line = "Café crème à Zürich, ça coûte 5 €\n".encode()
+    assert run([], line) == (0, line, "")
+    assert run(["--encoding", "latin-1"], b"caf\xe9\n") == (0, "café\n".encode(), "")
+
+
+def test_errors_replace() -> None:
+    assert run(["--errors", "replace"], b"caf\xe9\n")[:2] == (0, "caf\ufffd\n".encode())
+    code, out, _ = run(["--output-encoding", "latin-1", "--errors", "replace"], "é نص".encode())
+    assert (code, out) == (0, b"\xe9 ??\n")
+
+
+def test_output_encoding(tmp_path: Path) -> None:
+    code, out, _ = run(["--output-encoding", "cp1256", str(ARTICLE)])
+    assert (code, out) == (0, EXPECTED.decode().encode("cp1256"))
+    # Several files to one UTF-16 stream: one BOM at the start, not one per file.
+    code, data, _ = run(["--output-encoding", "utf-16", "--concat", str(ARTICLE), str(ARTICLE)])
+    assert code == 0 and data.decode("utf-16") == (EXPECTED * 2).decode()
+    assert data.count(b"\xff\xfe") + data.count(b"\xfe\xff") == 1
+    # Files written apart each start with their own BOM.
+    out = tmp_path / "out"
+    assert run(["--output-encoding", "utf-16", "-o", str(out), str(ARTICLE), str(ARTICLE)])[0] == 0
+    assert (out / "article.txt").read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def test_output_not_written_when_a_character_cannot_be_encoded(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    code, _, err = run(["--output-encoding", "ascii", "-o", str(target), str(ARTICLE)])
+    assert code == 2 and f"{ARTICLE}: cannot write" in err
+    assert not target.exists()
 
 
 def test_preset_safe_keeps_punctuation_and_letters() -> None:
@@ -185,3 +264,56 @@ def test_closed_pipe_is_quiet() -> None:
     assert b"Traceback" not in proc.stderr.read()
     if os.name == "posix":
         assert proc.returncode in (0, -13)
+
+
+def test_stats_table_on_stderr_counts_the_article_artifacts() -> None:
+    code, out, err = run(["--stats", str(ARTICLE)])
+    assert (code, out) == (0, EXPECTED)  # stdout stays clean text
+    assert "placeholders removed" in err
+    assert re.search(r"dropped exact\s*│\s*5", err)
+
+
+def test_stats_json() -> None:
+    code, out, err = run([str(ARTICLE), "--stats=json"])
+    assert (code, out) == (0, EXPECTED)
+    stats = json.loads(err)
+    assert stats["templates"]["placeholders_removed"] == 1
+    assert stats["repeats"]["dropped_exact"] == 5
+
+
+def test_stats_does_not_swallow_a_file_name() -> None:
+    # `--stats FILE` must read FILE, not take it as the stats format.
+    code, out, _ = run(["--stats", str(ARTICLE)])
+    assert code == 0 and out == EXPECTED
+
+
+def test_explain_shows_description_options_and_example() -> None:
+    code, out, _ = run(["--explain", "repeats"])
+    text = out.decode()
+    assert code == 0
+    assert text.startswith("repeats: Drop paragraphs")
+    assert "repeats.min_words = 5  (int)" in text and "repeats.scope = 'document'" in text
+    assert "before:" in text and "after:" in text
+
+
+@pytest.mark.parametrize("name", [f.name for f in arclean.filters.FILTERS])
+def test_every_filter_has_an_example_that_it_changes(name: str) -> None:
+    cls = arclean.filters.FILTERS_BY_NAME[name]
+    flt = cls(to="latin") if name == "digits" else cls()  # type: ignore[call-arg]
+    assert cls.example and flt(cls.example) != cls.example
+
+
+def test_list_presets() -> None:
+    code, out, _ = run(["--list-presets"])
+    assert code == 0 and b"search" in out and b"digits.to=latin" in out
+
+
+def test_real_process_refuses_a_binary_file() -> None:
+    # `head -c 2000 /bin/ls | arclean`, with the Python interpreter as the binary.
+    head = Path(sys.executable).read_bytes()[:2000]
+    if b"\x00" not in head:
+        pytest.skip("the interpreter is not a binary file here")
+    done = subprocess.run([_installed_command()], input=head, capture_output=True, timeout=60)
+    assert done.returncode == 2 and done.stdout == b""
+    message = done.stderr.decode()
+    assert message.startswith("arclean: error: <stdin>: binary input") and message.count("\n") == 1

@@ -94,8 +94,8 @@ def test_comments_scripts_and_declarations_removed(dirty: str, clean: str) -> No
         ("&amp;amp;amp;", "&"),  # escaped again and again: still one ampersand
         ("&amp;quot;نص&amp;quot;", '"نص"'),
         ("&lt;b&gt;نص&lt;/b&gt;", "نص"),  # escaped markup goes like markup (see docs)
-        ("نص&#8203;هنا&lrm;", "نصهنا"),  # an invisible mark spelled as an entity goes
-        ("&zwnj;", "\u200c"),  # ZWNJ spells Persian words: it is not invisible junk
+        ("&#8203;", "\u200b"),  # decoded here, removed by the invisible filter
+        ("&zwnj;", "\u200c"),
     ],
 )
 def test_entities_decoded(dirty: str, clean: str) -> None:
@@ -213,3 +213,24 @@ def test_markup_then_the_rest_of_the_pipeline() -> None:
     # Entity-decoded invisible marks and spaces meet the filters that handle them.
     assert arclean.clean("<p>نص&#8203;هنا&nbsp;&nbsp;الآن</p>") == "نصهنا الآن\n"
     assert arclean.clean("<p>قال {{ author.name }} إن</p>") == "قال إن\n"
+
+
+@pytest.mark.parametrize(
+    "dirty, clean",
+    [
+        ("<\u200bp>نص</p>", "نص"),  # a zero-width space hiding a tag
+        ("أ<b\u200er>نص", "أ\nنص"),
+        ("&am\u200bp;", "&"),
+        ("<p>a\u200bb نص\u200bهنا</p>", "ab نص\u200bهنا"),  # between letters: not ours
+    ],
+)
+def test_invisible_marks_inside_ascii_syntax_go(dirty: str, clean: str) -> None:
+    assert remove_markup(dirty) == clean
+
+
+def test_mojibake_spelled_in_entities_is_repaired_in_one_run() -> None:
+    # UTF-8 of العراق read as Windows-1252, then written as entities by a CMS.
+    broken = "".join(f"&#{b};" for b in "العراق".encode())
+    once = arclean.clean(f"<p>قال {broken} اليوم</p>")
+    assert once == "قال العراق اليوم\n"
+    assert arclean.clean(once) == once

@@ -29,10 +29,25 @@ def test_filter_table_lists_every_filter_with_its_presets() -> None:
     for f in FILTERS:
         assert rows[f.name] == ("yes" if f.lossless else "no")
         row = next(line for line in README.splitlines() if line.startswith(f"| `{f.name}` |"))
-        presets = {p.strip() for p in row.rsplit("|", 2)[-2].split(",")}
+        presets = {p.strip() for p in row.rsplit("|", 2)[-2].split(",") if p.strip()}
         assert presets == {p.name for p in arclean.PRESETS.values() if f.name in p.filters}
 
 
 def test_preset_table_names_every_preset() -> None:
     for name in arclean.PRESETS:
         assert f"| `{name}` |" in README
+
+
+def test_readme_help_block_is_current() -> None:
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    block = README.split("### `arclean --help`\n\n```text\n", 1)[1].split("\n```", 1)[0]
+    live = CliRunner().invoke(cli, ["--help"], terminal_width=100, prog_name="arclean")
+    assert block == live.output.rstrip("\n"), "README's help block is stale: paste the new --help"
+
+
+def test_pre_commit_hooks_run_the_command() -> None:
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: arclean --check" in hooks and "entry: arclean --in-place" in hooks

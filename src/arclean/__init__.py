@@ -3,14 +3,18 @@
 >>> import arclean
 >>> arclean.clean("قال {{ author.name }} إن  السلام ,عليكم\\n")
 'قال إن السلام، عليكم\\n'
+>>> arclean.read_text("نص".encode("cp1256"))  # bytes or a path, encoding found out
+'نص'
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from arclean.errors import ArcleanError, InputError, UnknownNameError
+from arclean.errors import ArcleanError, InputError, OutputError, UnknownNameError
+from arclean.io import read_text
 from arclean.pipeline import PRESETS, Pipeline, Report
+from arclean.stream import StreamCleaner, clean_stream
 
 __version__ = "0.1.0"
 
@@ -35,7 +39,7 @@ def clean(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> str:
-    """Clean ``text`` with a preset (``default``, ``safe`` or ``web``), optionally narrowed.
+    """Clean ``text`` with a preset (``default``, ``safe``, ``search`` or ``web``).
 
     ``select`` runs exactly the named filters (in canonical order) instead of the
     preset's; ``ignore`` leaves the named filters out.
@@ -50,10 +54,14 @@ __all__ = [
     "PRESETS",
     "ArcleanError",
     "InputError",
+    "OutputError",
     "Pipeline",
     "Report",
+    "StreamCleaner",
     "UnknownNameError",
     "__version__",
     "clean",
     "clean_report",
+    "clean_stream",
+    "read_text",
 ]

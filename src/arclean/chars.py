@@ -19,6 +19,191 @@ from collections.abc import Iterable
 
 TATWEEL = "\N{ARABIC TATWEEL}"  # U+0640 kashida: stretches a word, carries no meaning
 
+# Letters by name. "WITH" is dropped from the Unicode names (ALEF_HAMZA_ABOVE).
+HAMZA = "\N{ARABIC LETTER HAMZA}"  # U+0621 hamza on the line, no seat
+ALEF_MADDA_ABOVE = "\N{ARABIC LETTER ALEF WITH MADDA ABOVE}"  # U+0622 آ
+ALEF_HAMZA_ABOVE = "\N{ARABIC LETTER ALEF WITH HAMZA ABOVE}"  # U+0623 أ
+WAW_HAMZA_ABOVE = "\N{ARABIC LETTER WAW WITH HAMZA ABOVE}"  # U+0624 ؤ hamza on a waw seat
+ALEF_HAMZA_BELOW = "\N{ARABIC LETTER ALEF WITH HAMZA BELOW}"  # U+0625 إ
+YEH_HAMZA_ABOVE = "\N{ARABIC LETTER YEH WITH HAMZA ABOVE}"  # U+0626 ئ hamza on a yeh seat
+ALEF = "\N{ARABIC LETTER ALEF}"  # U+0627
+TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"  # U+0629 ة
+KAF = "\N{ARABIC LETTER KAF}"  # U+0643
+HEH = "\N{ARABIC LETTER HEH}"  # U+0647
+WAW = "\N{ARABIC LETTER WAW}"  # U+0648
+ALEF_MAKSURA = "\N{ARABIC LETTER ALEF MAKSURA}"  # U+0649 ى dotless final yeh of على
+YEH = "\N{ARABIC LETTER YEH}"  # U+064A
+ALEF_WASLA = "\N{ARABIC LETTER ALEF WASLA}"  # U+0671 ٱ Quranic; kept by the lossless filters
+ALEF_WAVY_HAMZA_ABOVE = "\N{ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE}"  # U+0672 ٲ rare
+ALEF_WAVY_HAMZA_BELOW = "\N{ARABIC LETTER ALEF WITH WAVY HAMZA BELOW}"  # U+0673 ٳ rare
+HIGH_HAMZA_ALEF = "\N{ARABIC LETTER HIGH HAMZA ALEF}"  # U+0675 ٵ rare (Kazakh)
+
+# Persian and Urdu look-alikes: typed on Persian or Urdu keyboards into Arabic text,
+# they render like the Arabic letters but break search and tokenizers.
+FARSI_YEH = "\N{ARABIC LETTER FARSI YEH}"  # U+06CC ی dotless in every position
+KEHEH = "\N{ARABIC LETTER KEHEH}"  # U+06A9 ک Persian kaf
+SWASH_KAF = "\N{ARABIC LETTER SWASH KAF}"  # U+06AA ڪ decorative kaf in forum titles
+HEH_DOACHASHMEE = "\N{ARABIC LETTER HEH DOACHASHMEE}"  # U+06BE ھ Urdu two-eyed heh
+HEH_GOAL = "\N{ARABIC LETTER HEH GOAL}"  # U+06C1 ہ Urdu heh
+AE = "\N{ARABIC LETTER AE}"  # U+06D5 ە Kurdish ae, typed for heh
+HEH_YEH_ABOVE = "\N{ARABIC LETTER HEH WITH YEH ABOVE}"  # U+06C0 ۀ Persian ezafe on heh
+TEH_MARBUTA_GOAL = "\N{ARABIC LETTER TEH MARBUTA GOAL}"  # U+06C3 ۃ Urdu teh marbuta
+YEH_BARREE = "\N{ARABIC LETTER YEH BARREE}"  # U+06D2 ے Urdu final yeh
+
+# Letters Arabic does not use but Persian, Urdu and Kurdish do: evidence that a
+# paragraph is not Arabic, so its look-alikes and ZWNJs are left alone.
+PEH = "\N{ARABIC LETTER PEH}"  # U+067E پ
+TCHEH = "\N{ARABIC LETTER TCHEH}"  # U+0686 چ
+JEH = "\N{ARABIC LETTER JEH}"  # U+0698 ژ
+GAF = "\N{ARABIC LETTER GAF}"  # U+06AF گ
+VEH = "\N{ARABIC LETTER VEH}"  # U+06A4 ڤ (also Arabic V in names: weak evidence)
+TTEH = "\N{ARABIC LETTER TTEH}"  # U+0679 ٹ Urdu
+DDAL = "\N{ARABIC LETTER DDAL}"  # U+0688 ڈ Urdu
+RREH = "\N{ARABIC LETTER RREH}"  # U+0691 ڑ Urdu
+NOON_GHUNNA = "\N{ARABIC LETTER NOON GHUNNA}"  # U+06BA ں Urdu
+NON_ARABIC_LETTERS = frozenset({PEH, TCHEH, JEH, GAF, VEH, TTEH, DDAL, RREH, NOON_GHUNNA})
+
+# Look-alike -> Arabic letter, applied only in paragraphs judged Arabic. Farsi yeh is
+# handled apart: at the end of a word it may stand for alef maksura.
+LOOKALIKES = {
+    KEHEH: KAF,
+    SWASH_KAF: KAF,
+    HEH_DOACHASHMEE: HEH,
+    HEH_GOAL: HEH,
+    AE: HEH,
+    HEH_YEH_ABOVE: TEH_MARBUTA,
+    TEH_MARBUTA_GOAL: TEH_MARBUTA,
+    YEH_BARREE: YEH,
+}
+
+ALEF_VARIANTS = frozenset(
+    {
+        ALEF_MADDA_ABOVE,
+        ALEF_HAMZA_ABOVE,
+        ALEF_HAMZA_BELOW,
+        ALEF_WASLA,
+        ALEF_WAVY_HAMZA_ABOVE,
+        ALEF_WAVY_HAMZA_BELOW,
+        HIGH_HAMZA_ALEF,
+    }
+)
+
+# --- Diacritics ----------------------------------------------------------------------
+
+FATHATAN = "\N{ARABIC FATHATAN}"  # U+064B tanween
+DAMMATAN = "\N{ARABIC DAMMATAN}"  # U+064C tanween
+KASRATAN = "\N{ARABIC KASRATAN}"  # U+064D tanween
+FATHA = "\N{ARABIC FATHA}"  # U+064E haraka
+DAMMA = "\N{ARABIC DAMMA}"  # U+064F haraka
+KASRA = "\N{ARABIC KASRA}"  # U+0650 haraka
+SHADDA = "\N{ARABIC SHADDA}"  # U+0651 gemination
+SUKUN = "\N{ARABIC SUKUN}"  # U+0652 no vowel
+HARAKAT = frozenset({FATHATAN, DAMMATAN, KASRATAN, FATHA, DAMMA, KASRA, SHADDA, SUKUN})
+SUPERSCRIPT_ALEF = "\N{ARABIC LETTER SUPERSCRIPT ALEF}"  # U+0670 dagger alef: a long a
+
+# Other combining marks of the Arabic block (maddah, hamza above/below, Kashmiri and
+# African vowel signs) and the Quranic annotation signs. Ranges, end points named.
+OTHER_MARK_RANGES = (
+    (
+        "\N{ARABIC MADDAH ABOVE}",  # U+0653
+        "\N{ARABIC WAVY HAMZA BELOW}",  # U+065F
+    ),
+)
+QURANIC_MARK_RANGES = (
+    (
+        "\N{ARABIC SIGN SALLALLAHOU ALAYHE WASSALLAM}",  # U+0610
+        "\N{ARABIC SMALL KASRA}",  # U+061A
+    ),
+    (
+        "\N{ARABIC SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA}",  # U+06D6
+        "\N{ARABIC SMALL HIGH SEEN}",  # U+06DC
+    ),
+    # U+06DD END OF AYAH and U+06DE RUB EL HIZB are signs, not marks: they stay.
+    (
+        "\N{ARABIC SMALL HIGH ROUNDED ZERO}",  # U+06DF
+        "\N{ARABIC SMALL HIGH NOON}",  # U+06E8 (small waw and yeh included)
+    ),
+    # U+06E9 PLACE OF SAJDAH is a sign and stays.
+    (
+        "\N{ARABIC EMPTY CENTRE LOW STOP}",  # U+06EA
+        "\N{ARABIC SMALL LOW MEEM}",  # U+06ED
+    ),
+    (
+        "\N{ARABIC SMALL HIGH WORD AL-JUZ}",  # U+0898
+        "\N{ARABIC HALF MADDA OVER MADDA}",  # U+089F
+    ),
+    (
+        "\N{ARABIC SMALL HIGH FARSI YEH}",  # U+08CA
+        "\N{ARABIC SMALL HIGH SIGN SAFHA}",  # U+08E1
+    ),
+    # U+08E2 DISPUTED END OF AYAH is a format sign and stays.
+    (
+        "\N{ARABIC TURNED DAMMA BELOW}",  # U+08E3
+        "\N{ARABIC MARK SIDEWAYS NOON GHUNNA}",  # U+08FF
+    ),
+)
+
+# Every combining mark above: a tatweel or mark next to one of these is inside a word.
+ARABIC_MARK_RANGES = (
+    (
+        "\N{ARABIC FATHATAN}",  # U+064B
+        "\N{ARABIC SUKUN}",  # U+0652
+    ),
+    (
+        "\N{ARABIC LETTER SUPERSCRIPT ALEF}",  # U+0670
+        "\N{ARABIC LETTER SUPERSCRIPT ALEF}",  # U+0670
+    ),
+    *OTHER_MARK_RANGES,
+    *QURANIC_MARK_RANGES,
+)
+
+# --- Digits --------------------------------------------------------------------------
+
+# Arabic-Indic digits are the Arabic world's; the extended ones are Persian and Urdu.
+ARABIC_INDIC_DIGITS = (
+    "\N{ARABIC-INDIC DIGIT ZERO}"  # U+0660
+    "\N{ARABIC-INDIC DIGIT ONE}"  # U+0661
+    "\N{ARABIC-INDIC DIGIT TWO}"  # U+0662
+    "\N{ARABIC-INDIC DIGIT THREE}"  # U+0663
+    "\N{ARABIC-INDIC DIGIT FOUR}"  # U+0664
+    "\N{ARABIC-INDIC DIGIT FIVE}"  # U+0665
+    "\N{ARABIC-INDIC DIGIT SIX}"  # U+0666
+    "\N{ARABIC-INDIC DIGIT SEVEN}"  # U+0667
+    "\N{ARABIC-INDIC DIGIT EIGHT}"  # U+0668
+    "\N{ARABIC-INDIC DIGIT NINE}"  # U+0669
+)
+EXTENDED_ARABIC_INDIC_DIGITS = (
+    "\N{EXTENDED ARABIC-INDIC DIGIT ZERO}"  # U+06F0
+    "\N{EXTENDED ARABIC-INDIC DIGIT ONE}"  # U+06F1
+    "\N{EXTENDED ARABIC-INDIC DIGIT TWO}"  # U+06F2
+    "\N{EXTENDED ARABIC-INDIC DIGIT THREE}"  # U+06F3
+    "\N{EXTENDED ARABIC-INDIC DIGIT FOUR}"  # U+06F4
+    "\N{EXTENDED ARABIC-INDIC DIGIT FIVE}"  # U+06F5
+    "\N{EXTENDED ARABIC-INDIC DIGIT SIX}"  # U+06F6
+    "\N{EXTENDED ARABIC-INDIC DIGIT SEVEN}"  # U+06F7
+    "\N{EXTENDED ARABIC-INDIC DIGIT EIGHT}"  # U+06F8
+    "\N{EXTENDED ARABIC-INDIC DIGIT NINE}"  # U+06F9
+)
+LATIN_DIGITS = "0123456789"
+
+# --- Ligature symbols ----------------------------------------------------------------
+
+# Kept by default: each stands for a phrase. The unicode filter can expand them.
+LIGATURE_ALLAH_ISOLATED_FORM = "\N{ARABIC LIGATURE ALLAH ISOLATED FORM}"  # U+FDF2 ﷲ
+LIGATURE_SALLALLAHOU_ALAYHE_WASALLAM = "\N{ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM}"  # U+FDFA ﷺ
+LIGATURE_JALLAJALALOUHOU = "\N{ARABIC LIGATURE JALLAJALALOUHOU}"  # U+FDFB ﷻ
+LIGATURE_BISMILLAH_AR_RAHMAN_AR_RAHEEM = (
+    "\N{ARABIC LIGATURE BISMILLAH AR-RAHMAN AR-RAHEEM}"  # U+FDFD ﷽
+)
+# The phrase each symbol stands for (U+FDFD has no Unicode decomposition, so all four
+# are written out here).
+LIGATURE_PHRASES = {
+    LIGATURE_ALLAH_ISOLATED_FORM: "الله",
+    LIGATURE_SALLALLAHOU_ALAYHE_WASALLAM: "صلى الله عليه وسلم",
+    LIGATURE_JALLAJALALOUHOU: "جل جلاله",
+    LIGATURE_BISMILLAH_AR_RAHMAN_AR_RAHEEM: "بسم الله الرحمن الرحيم",
+}
+
 # Ranges of Arabic-script letters (not digits, marks or punctuation). Used to decide
 # whether a mark sits in Arabic context.
 ARABIC_LETTER_RANGES = (
@@ -94,39 +279,6 @@ ARABIC_SCRIPT_RANGES = (
     ),
 )
 
-# Combining marks of the Arabic block: harakat, tanween, shadda, sukun, maddah and
-# hamza above/below, the superscript (dagger) alef and the Quranic annotation signs.
-# A tatweel followed by one of these still belongs to the word.
-ARABIC_MARK_RANGES = (
-    # Quranic
-    (
-        "\N{ARABIC SIGN SALLALLAHOU ALAYHE WASSALLAM}",  # U+0610
-        "\N{ARABIC SMALL KASRA}",  # U+061A
-    ),
-    # harakat and others
-    (
-        "\N{ARABIC FATHATAN}",  # U+064B
-        "\N{ARABIC WAVY HAMZA BELOW}",  # U+065F
-    ),
-    # dagger alef
-    (
-        "\N{ARABIC LETTER SUPERSCRIPT ALEF}",  # U+0670
-        "\N{ARABIC LETTER SUPERSCRIPT ALEF}",  # U+0670
-    ),
-    (
-        "\N{ARABIC SMALL HIGH LIGATURE SAD WITH LAM WITH ALEF MAKSURA}",  # U+06D6
-        "\N{ARABIC SMALL HIGH SEEN}",  # U+06DC
-    ),
-    # 06E5-06E6 small waw/yeh included
-    (
-        "\N{ARABIC SMALL HIGH ROUNDED ZERO}",  # U+06DF
-        "\N{ARABIC SMALL HIGH NOON}",  # U+06E8
-    ),
-    (
-        "\N{ARABIC EMPTY CENTRE LOW STOP}",  # U+06EA
-        "\N{ARABIC SMALL LOW MEEM}",  # U+06ED
-    ),
-)
 
 # --- Punctuation ---------------------------------------------------------------------
 
@@ -189,6 +341,38 @@ BIDI_ISOLATES = frozenset(
         "\N{POP DIRECTIONAL ISOLATE}",  # U+2069 PDI
     }
 )
+# C0 and C1 control characters. Tab, LF, VT, FF, CR and NEL are not here: they are
+# spacing and line breaks that the whitespace filter turns into spaces and newlines.
+CONTROL_RANGES = (
+    (
+        "\N{NULL}",  # U+0000
+        "\N{BACKSPACE}",  # U+0008
+    ),
+    (
+        "\N{SHIFT OUT}",  # U+000E
+        "\N{INFORMATION SEPARATOR ONE}",  # U+001F
+    ),
+    (
+        "\N{DELETE}",  # U+007F
+        "\N{INDEX}",  # U+0084
+    ),
+    (
+        "\N{START OF SELECTED AREA}",  # U+0086
+        "\N{APPLICATION PROGRAM COMMAND}",  # U+009F
+    ),
+)
+# Deprecated format characters (symmetric swapping, Arabic form shaping, digit shapes):
+# invisible, ignored by renderers, and only ever noise in text.
+DEPRECATED_FORMAT_RANGE = (
+    "\N{INHIBIT SYMMETRIC SWAPPING}",  # U+206A
+    "\N{NOMINAL DIGIT SHAPES}",  # U+206F
+)
+# Zero-width non-joiner spells Persian and Urdu words (می‌خواهم); in an Arabic
+# paragraph it is a keyboard artifact and goes. Zero-width joiner builds emoji
+# sequences and Indic conjuncts; it always stays.
+ZERO_WIDTH_NON_JOINER = "\N{ZERO WIDTH NON-JOINER}"  # U+200C
+ZERO_WIDTH_JOINER = "\N{ZERO WIDTH JOINER}"  # U+200D
+
 INVISIBLE = (
     frozenset(
         {
@@ -204,9 +388,6 @@ INVISIBLE = (
     | BIDI_EMBEDDINGS
     | BIDI_ISOLATES
 )
-# Deliberately kept: ZERO WIDTH NON-JOINER (U+200C) spells Persian and Urdu words
-# (می‌خواهم) and ZERO WIDTH JOINER (U+200D) builds emoji sequences; removing either
-# changes text. They are only dropped where they provably do nothing (a later filter).
 
 # --- Whitespace ----------------------------------------------------------------------
 
@@ -310,6 +491,99 @@ def _presentation_form_table() -> dict[int, str]:
 # Built once at import from the Unicode database.
 PRESENTATION_FORMS: dict[int, str] = _presentation_form_table()
 
+# --- Mojibake ------------------------------------------------------------------------
+
+# UTF-8 writes each letter of the Arabic block (U+0600-U+06FF) as a lead byte D8-DB and a
+# continuation byte 80-BF. A program that decodes those bytes with a single-byte code
+# page shows each letter as two characters of that code page; Windows-1256 text decoded
+# as Latin-1 shows each letter as one Latin-1 letter. Every such misreading shows some of
+# the characters below, which clean Arabic text almost never holds: finding none of them
+# proves that a text has no mojibake without looking further. (The code-page tables that
+# undo a misreading come from Python's codecs: see arclean.filters.mojibake.)
+MOJIBAKE_TELLTALE_RANGES = (
+    # C1 controls: bytes 80-9F decoded as Latin-1
+    (
+        "\N{PADDING CHARACTER}",  # U+0080
+        "\N{APPLICATION PROGRAM COMMAND}",  # U+009F
+    ),
+    # Latin-1 symbols: continuation bytes A2-BF read as Windows-1252 or Windows-1256
+    # ("ط§" for alef); NBSP, the inverted exclamation mark, guillemets, and the copyright,
+    # registered, degree and middle-dot signs of web page footers and menus are left out
+    (
+        "\N{CENT SIGN}",  # U+00A2
+        "\N{DIAERESIS}",  # U+00A8
+    ),
+    (
+        "\N{FEMININE ORDINAL INDICATOR}",  # U+00AA
+        "\N{FEMININE ORDINAL INDICATOR}",  # U+00AA
+    ),
+    (
+        "\N{NOT SIGN}",  # U+00AC
+        "\N{SOFT HYPHEN}",  # U+00AD
+    ),
+    (
+        "\N{MACRON}",  # U+00AF
+        "\N{MACRON}",  # U+00AF
+    ),
+    (
+        "\N{PLUS-MINUS SIGN}",  # U+00B1
+        "\N{PILCROW SIGN}",  # U+00B6
+    ),
+    (
+        "\N{CEDILLA}",  # U+00B8
+        "\N{MASCULINE ORDINAL INDICATOR}",  # U+00BA
+    ),
+    (
+        "\N{VULGAR FRACTION ONE QUARTER}",  # U+00BC
+        "\N{INVERTED QUESTION MARK}",  # U+00BF
+    ),
+    # Latin-1 letters: lead bytes D8-DB read as Windows-1252 ("Ø§" for alef), and
+    # Windows-1256 letters read as Latin-1 ("Çá" for alef lam); x and division signs
+    # are left out
+    (
+        "\N{LATIN CAPITAL LETTER A WITH GRAVE}",  # U+00C0
+        "\N{LATIN CAPITAL LETTER O WITH DIAERESIS}",  # U+00D6
+    ),
+    (
+        "\N{LATIN CAPITAL LETTER O WITH STROKE}",  # U+00D8
+        "\N{LATIN SMALL LETTER O WITH DIAERESIS}",  # U+00F6
+    ),
+    (
+        "\N{LATIN SMALL LETTER O WITH STROKE}",  # U+00F8
+        "\N{LATIN SMALL LETTER Y WITH DIAERESIS}",  # U+00FF
+    ),
+    # Thai: lead bytes D8 and D9 read as Windows-874 ("ุง" for alef)
+    (
+        "\N{THAI CHARACTER SARA U}",  # U+0E38
+        "\N{THAI CHARACTER SARA UU}",  # U+0E39
+    ),
+)
+# Windows-1252's own characters for bytes 80-9F, and Windows-1250's for lead bytes D8
+# and D9; the quotation marks, dashes, bullet, ellipsis and single angle quotation marks
+# are left out, as Arabic text and breadcrumb menus use them.
+MOJIBAKE_TELLTALES = frozenset(
+    {
+        "\N{EURO SIGN}",  # U+20AC byte 80
+        "\N{SINGLE LOW-9 QUOTATION MARK}",  # U+201A byte 82
+        "\N{LATIN SMALL LETTER F WITH HOOK}",  # U+0192 byte 83
+        "\N{DOUBLE LOW-9 QUOTATION MARK}",  # U+201E byte 84, second byte of lam
+        "\N{DAGGER}",  # U+2020 byte 86
+        "\N{DOUBLE DAGGER}",  # U+2021 byte 87
+        "\N{MODIFIER LETTER CIRCUMFLEX ACCENT}",  # U+02C6 byte 88
+        "\N{PER MILLE SIGN}",  # U+2030 byte 89
+        "\N{LATIN CAPITAL LETTER S WITH CARON}",  # U+0160 byte 8A
+        "\N{LATIN CAPITAL LIGATURE OE}",  # U+0152 byte 8C
+        "\N{LATIN CAPITAL LETTER Z WITH CARON}",  # U+017D byte 8E
+        "\N{SMALL TILDE}",  # U+02DC byte 98
+        "\N{TRADE MARK SIGN}",  # U+2122 byte 99
+        "\N{LATIN SMALL LETTER S WITH CARON}",  # U+0161 byte 9A
+        "\N{LATIN SMALL LIGATURE OE}",  # U+0153 byte 9C
+        "\N{LATIN SMALL LETTER Z WITH CARON}",  # U+017E byte 9E
+        "\N{LATIN CAPITAL LETTER Y WITH DIAERESIS}",  # U+0178 byte 9F; D9 in Mac Roman
+        "\N{LATIN CAPITAL LETTER R WITH CARON}",  # U+0158 byte D8 in Windows-1250
+        "\N{LATIN CAPITAL LETTER U WITH RING ABOVE}",  # U+016E byte D9 in Windows-1250
+    }
+)
 
 # --- Web leftovers -------------------------------------------------------------------
 
@@ -339,9 +613,15 @@ NAV_SEPARATORS = MENU_SEPARATORS | BREADCRUMB_SEPARATORS
 COPYRIGHT_SIGN = "\N{COPYRIGHT SIGN}"  # U+00A9 opens copyright footers
 # Latin accents as NFKD splits them off (é -> e + U+0301). With the Arabic marks, which
 # NFKD splits off hamza and madda (أ -> ا + U+0654), they are set aside when lines are
-# compared with the boilerplate phrases (the text itself keeps them), and they count as
-# part of a word when a printf placeholder must stand apart from words (ً%s).
+# compared with the boilerplate phrases; the text itself keeps them.
 LATIN_COMBINING_RANGE = (
     "\N{COMBINING GRAVE ACCENT}",  # U+0300
     "\N{COMBINING LATIN SMALL LETTER X}",  # U+036F
+)
+# Harakat written as presentation forms. They are letters to Unicode, but the unicode
+# filter turns them into marks, which are not: a placeholder standing apart from words
+# (%s) treats both the same, so that cleaning twice gives what cleaning once gives.
+HARAKAT_FORM_RANGE = (
+    "\N{ARABIC FATHATAN ISOLATED FORM}",  # U+FE70
+    "\N{ARABIC SUKUN MEDIAL FORM}",  # U+FE7F
 )

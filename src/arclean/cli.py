@@ -1,35 +1,65 @@
-"""The ``arclean`` command: a thin click layer over :mod:`arclean.io` and the pipeline."""
+"""The ``arclean`` command: a thin click layer over io, config, runner and the pipeline."""
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import functools
+import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from arclean import __version__, io
-from arclean.errors import ArcleanError
-from arclean.filters import FILTERS, Boilerplate
+from arclean import __version__, config, io
+from arclean.errors import ArcleanError, ConfigError
+from arclean.filters import FILTERS, FILTERS_BY_NAME
 from arclean.pipeline import PRESETS, Pipeline
+from arclean.runner import Outcome, Sink, Source, clean_sources, find_sources, stream_source
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
 EPILOG = """\b
 Examples:
-  arclean article.txt > clean.txt        clean one file to stdout
-  cat *.txt | arclean --preset safe      artifacts and repeats only, in a pipe
-  arclean -o clean.txt article.txt       write a file (atomically)
-  arclean --ignore punctuation page.txt  every default filter but one
-  arclean --select templates,repeats x   exactly these filters
-  arclean --preset web page.html         also leaked CSS/JS and site boilerplate
-  arclean --list-filters                 what each filter does
+  arclean article.txt > clean.txt         clean one file to stdout
+  cat *.txt | arclean --preset search     in a pipe, folded for search
+  arclean -i corpus/                      clean every *.txt under corpus/, in place
+  arclean -o clean/ corpus/               write cleaned copies, mirroring the tree
+  arclean --check --diff corpus/          show what would change; exit 1 if anything
+  arclean --jsonl --field text data.jsonl clean one field of each JSON Lines record
+  arclean -j 0 -o out/ corpus/            use every core
+  arclean --stats article.txt >/dev/null  a table of what each filter changed
+  arclean --explain repeats               what a filter does, its options, an example
+  arclean --encoding cp1256 old.txt       read a file whose encoding you know
+  arclean --preset web page.html          a web page: also leaked CSS/JS and boilerplate
 
 \b
-Exit status: 0 success; 2 bad usage or unreadable input (one line on stderr).
+Exit status: 0 success; 1 --check found something to clean; 2 usage, configuration or
+input error (one line on stderr for each).
 """
+
+# Sections of --help, in order, and the options in each.
+HELP_SECTIONS = {
+    "Input and output": [
+        "output", "in_place", "concat", "glob", "encoding", "output_encoding", "errors",
+        "jsonl", "field", "strict", "jobs", "fail_fast",
+    ],
+    "Filters": [
+        "preset", "select", "ignore", "option", "boilerplate_file", "builtin_boilerplate",
+        "config_file", "isolated",
+    ],
+    "Checking": ["check", "diff"],
+    "Reports": ["stats", "verbose"],
+    "Information": [
+        "list_filters", "list_presets", "explain", "show_config", "version", "help",
+    ],
+}  # fmt: skip
 
 
 def _names(values: Sequence[str]) -> list[str]:
@@ -37,8 +67,22 @@ def _names(values: Sequence[str]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-class _OneLineErrors(click.Command):
-    """Report every usage error and input error as one line on stderr, exit code 2."""
+class _Command(click.Command):
+    """One-line errors with exit code 2, and a --help grouped in sections."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # A bare --stats means --stats=table; click would take the next word (a file
+        # name) as its value. Words after "--" are file names and stay as they are.
+        end = args.index("--") if "--" in args else len(args)
+        args = [("--stats=table" if a == "--stats" else a) for a in args[:end]] + args[end:]
+        return super().parse_args(ctx, args)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = {p.name: p.get_help_record(ctx) for p in self.get_params(ctx)}
+        for title, names in HELP_SECTIONS.items():
+            rows = [records[n] for n in names if records.get(n)]
+            with formatter.section(title):
+                formatter.write_dl([r for r in rows if r is not None])
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
@@ -57,8 +101,17 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _print_filters() -> None:
+def _error(message: str) -> None:
+    click.echo(f"arclean: error: {message}", err=True)
+
+
+def _console(stderr: bool = False) -> Any:
     from rich.console import Console
+
+    return Console(stderr=stderr)
+
+
+def _print_filters() -> None:
     from rich.table import Table
 
     table = Table(title="arclean filters, in canonical order")
@@ -67,13 +120,99 @@ def _print_filters() -> None:
     for f in FILTERS:
         presets = ", ".join(p.name for p in PRESETS.values() if f.name in p.filters)
         table.add_row(f.name, f.description, "yes" if f.lossless else "no", presets)
-    Console().print(table)
+    _console().print(table)
 
 
-def _read(source: str) -> str:
+def _print_presets() -> None:
+    from rich.table import Table
+
+    table = Table(title="arclean presets")
+    for column in ("preset", "description", "filters", "options"):
+        table.add_column(column)
+    for p in PRESETS.values():
+        options = "; ".join(
+            f"{name}.{key}={value}"
+            for name, values in p.options.items()
+            for key, value in values.items()
+        )
+        table.add_row(p.name, p.description, ", ".join(p.filters), options)
+    _console().print(table)
+
+
+def _explain(name: str) -> None:
+    if name not in FILTERS_BY_NAME:
+        raise ConfigError(f"unknown filter {name!r} (choose from: {', '.join(FILTERS_BY_NAME)})")
+    cls = FILTERS_BY_NAME[name]
+    flt = cls()
+    presets = [p.name for p in PRESETS.values() if name in p.filters] or ["none (opt-in)"]
+    lines = [
+        f"{name}: {cls.description}",
+        f"lossless: {'yes' if cls.lossless else 'no'}; presets: {', '.join(presets)}",
+        "",
+        *(line.strip() for line in (cls.__doc__ or "").strip().splitlines()),
+        "",
+        "options:" if config.option_types(name) else "options: none",
+    ]
+    for key, kind in config.option_types(name).items():
+        default = getattr(flt, key)
+        lines.append(f"  {name}.{key} = {default!r}  ({getattr(kind, '__name__', kind)})")
+    if cls.example:
+        lines += ["", "example:", f"  before: {cls.example!r}", f"  after:  {flt(cls.example)!r}"]
+    click.echo("\n".join(lines))
+
+
+def _settings(
+    config_file: str | None,
+    isolated: bool,
+    preset: str | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    options: Sequence[str],
+) -> config.Settings:
+    if isolated:
+        base = config.Settings()
+    elif config_file:
+        base = config.load_config(Path(config_file))
+    else:
+        found = config.find_config(Path.cwd())
+        base = config.load_config(found) if found else config.Settings()
+    return config.resolve(
+        base,
+        preset=preset,
+        select=_names(select) or None,
+        ignore=_names(ignore) or None,
+        options=[config.parse_option(o) for o in options],
+    )
+
+
+def _with_boilerplate_flags(
+    settings: config.Settings, phrase_file: str | None, builtin: bool | None
+) -> config.Settings:
+    """--boilerplate-file and --[no-]builtin-boilerplate, as the boilerplate filter's
+    options (also reachable as --option boilerplate.phrase_file=PATH)."""
+    flags: dict[str, Any] = {}
+    if phrase_file is not None:
+        flags["phrase_file"] = phrase_file
+    if builtin is not None:
+        flags["builtin"] = builtin
+    if not flags:
+        return settings
+    preset = PRESETS.get(settings.preset)
+    chosen = settings.select if settings.select is not None else preset.filters if preset else ()
+    if preset is not None and ("boilerplate" not in chosen or "boilerplate" in settings.ignore):
+        raise ConfigError(
+            "--boilerplate-file and --[no-]builtin-boilerplate need the boilerplate filter "
+            "(--preset web, or --select boilerplate)"
+        )
+    options = {name: dict(values) for name, values in settings.options.items()}
+    options.setdefault("boilerplate", {}).update(flags)
+    return dataclasses.replace(settings, options=options)
+
+
+def _read(source: str, encoding: str = "auto", errors: str = "strict") -> str:
     if source == "-":
-        return io.decode(sys.stdin.buffer.read(), "<stdin>")
-    return io.decode(io.read_bytes(source), source)
+        return io.decode(sys.stdin.buffer.read(), "<stdin>", encoding, errors)
+    return io.decode(io.read_bytes(source), source, encoding, errors)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -83,42 +222,228 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _with_boilerplate(pipeline: Pipeline, phrase_file: str | None, builtin: bool) -> Pipeline:
-    """The pipeline with its boilerplate filter reading ``phrase_file``."""
-    if not any(isinstance(f, Boilerplate) for f in pipeline.filters):
-        raise click.UsageError(
-            "--boilerplate-file and --no-builtin-boilerplate need the boilerplate filter "
-            "(--preset web, or --select boilerplate)"
+def _diff(outcome: Outcome) -> str:
+    name = outcome.source.name
+    return "".join(
+        difflib.unified_diff(
+            outcome.original.splitlines(keepends=True),
+            outcome.cleaned.splitlines(keepends=True),
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
         )
-    own = Boilerplate(phrase_file=phrase_file, builtin=builtin)
-    return Pipeline(own if isinstance(f, Boilerplate) else f for f in pipeline.filters)
+    )
+
+
+def _print_diff(text: str) -> None:
+    if sys.stdout.isatty():
+        from rich.syntax import Syntax
+
+        _console().print(Syntax(text, "diff", theme="ansi_dark", word_wrap=True))
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _print_stats(totals: dict[str, dict[str, int]], per_file: dict[str, Any], style: str) -> None:
+    """Each filter's counts on stderr, as a table or as JSON."""
+    if style == "json":
+        data: Any = {"total": totals, "files": per_file} if per_file else totals
+        click.echo(json.dumps(data, ensure_ascii=False), err=True)
+        return
+    from rich.table import Table
+
+    tables = [*((f"arclean: {path}", stats) for path, stats in per_file.items())]
+    tables.append(("arclean: what each filter changed", totals))
+    console = _console(stderr=True)
+    for title, stats in tables:
+        table = Table(title=title)
+        for column in ("filter", "change", "count"):
+            table.add_column(column, justify="right" if column == "count" else "left")
+        for name, changes in stats.items():
+            for kind, n in changes.items():
+                table.add_row(name, kind.replace("_", " "), str(n))
+            if not changes:
+                table.add_row(name, "-", "0", style="dim")
+        console.print(table)
+
+
+class _NullSink:
+    """--check and --diff write nothing."""
+
+    def write(self, text: str) -> None:
+        pass
+
+    def close(self, changed: bool) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
+class _StdoutSink(_NullSink):
+    def __init__(self, encoder: io.Encoder, name: str) -> None:
+        self.encoder, self.name = encoder, name
+
+    def write(self, text: str) -> None:
+        sys.stdout.buffer.write(self.encoder(text, self.name))
+
+    def close(self, changed: bool) -> None:
+        sys.stdout.buffer.flush()
+
+
+class _FileSink(_NullSink):
+    """A file written atomically; with ``only_if_changed`` (in place) an unchanged
+    file is left as it was, not rewritten."""
+
+    def __init__(self, target: str, encoder: io.Encoder, name: str, only_if_changed: bool) -> None:
+        self.writer = io.AtomicWriter(target)
+        self.encoder, self.name, self.only_if_changed = encoder, name, only_if_changed
+
+    def write(self, text: str) -> None:
+        try:
+            self.writer.write(self.encoder(text, self.name))
+        except ArcleanError:
+            self.writer.discard()
+            raise
+
+    def close(self, changed: bool) -> None:
+        if changed or not self.only_if_changed:
+            self.writer.commit()
+        else:
+            self.writer.discard()
+
+    def abort(self) -> None:
+        self.writer.discard()
+
+
+def _write_whole(outcomes: Iterator[Outcome], sink_for: Any) -> Iterator[Outcome]:
+    """Write each outcome cleaned whole (in worker processes, or JSON Lines)."""
+    for outcome in outcomes:
+        if outcome.error is None:
+            sink = sink_for(outcome.source)
+            try:
+                sink.write(outcome.cleaned)
+                sink.close(outcome.changed)
+            except ArcleanError as error:
+                sink.abort()
+                outcome.error = str(error)
+        yield outcome
+
+
+def _with_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
+    """Show a progress bar on stderr for runs longer than a second, on a terminal only."""
+    if total < 2 or not sys.stderr.isatty():
+        yield from outcomes
+        return
+    from rich.progress import Progress
+
+    start, progress, task = time.monotonic(), None, None
+    try:
+        for done, outcome in enumerate(outcomes, 1):
+            if progress is None and time.monotonic() - start > 1:
+                progress = Progress(console=_console(stderr=True), transient=True)
+                progress.start()
+                task = progress.add_task("cleaning", total=total, completed=done - 1)
+            if progress is not None and task is not None:
+                progress.update(task, completed=done)
+            yield outcome
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def _target(source: Source, output: str | None, in_place: bool, output_is_dir: bool) -> str | None:
+    """Where a cleaned file goes: a path, or None for stdout."""
+    if in_place:
+        # Write through a symlink to the file it points at; never replace the link.
+        return os.path.realpath(source.path)
+    if output is None:
+        return None
+    if output_is_dir:
+        target = Path(output) / source.relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return str(target)
+    return output
 
 
 @click.command(
-    cls=_OneLineErrors,
+    cls=_Command,
     epilog=EPILOG,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.argument("files", nargs=-1, metavar="[FILE|DIR]...")
 @click.option(
-    "-o",
-    "--output",
-    metavar="PATH",
-    help="Write the cleaned text to PATH (atomically) instead of stdout.",
+    "-o", "--output", metavar="PATH", help="Write to PATH: a file, or a folder for many inputs."
 )
+@click.option(
+    "-i", "--in-place", is_flag=True, help="Rewrite each file atomically (permissions kept)."
+)
+@click.option(
+    "--concat", is_flag=True, help="With several inputs, write them all to stdout in order."
+)
+@click.option(
+    "--glob",
+    default="*.txt",
+    show_default=True,
+    metavar="PATTERN",
+    help="Files to take from folders.",
+)
+@click.option(
+    "--encoding",
+    default="auto",
+    show_default=True,
+    metavar="NAME",
+    help="Input encoding. auto: UTF-8, UTF-16/32 with a BOM, else UTF-16 without a BOM, "
+    "Windows-1256 or ISO-8859-6, found from the bytes.",
+)
+@click.option(
+    "--output-encoding",
+    default="utf-8",
+    show_default=True,
+    metavar="NAME",
+    help="Encoding of the cleaned text.",
+)
+@click.option(
+    "--errors",
+    type=click.Choice(io.ERRORS),
+    default="strict",
+    show_default=True,
+    help="Bytes that cannot be decoded (or characters that cannot be encoded): refuse the "
+    "file, or replace them (U+FFFD in, ? out).",
+)
+@click.option("--jsonl", is_flag=True, help="Input is JSON Lines: clean one field of each record.")
+@click.option(
+    "--field",
+    default="text",
+    show_default=True,
+    metavar="PATH",
+    help="The field to clean (dotted path).",
+)
+@click.option(
+    "--strict", is_flag=True, help="A record whose field is missing or not text is an error."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Worker processes (0: one per core).",
+)
+@click.option("--fail-fast", is_flag=True, help="Stop at the first file that cannot be cleaned.")
 @click.option(
     "-p",
     "--preset",
-    default="default",
-    show_default=True,
+    default=None,
     metavar="NAME",
-    help=f"Filter set: {', '.join(PRESETS)}.",
+    help=f"Filter set: {', '.join(PRESETS)} [default: default].",
 )
 @click.option(
     "--select",
     multiple=True,
     metavar="NAMES",
-    help="Run exactly these filters instead of the preset's (repeatable, comma-separated).",
+    help="Run exactly these filters (repeatable, comma-separated).",
 )
 @click.option(
     "--ignore",
@@ -127,73 +452,214 @@ def _with_boilerplate(pipeline: Pipeline, phrase_file: str | None, builtin: bool
     help="Leave these filters out (repeatable, comma-separated).",
 )
 @click.option(
+    "--option",
+    "option",
+    multiple=True,
+    metavar="NAME.KEY=VALUE",
+    help="Set a filter option: repeats.min_words=3.",
+)
+@click.option(
     "--boilerplate-file",
     metavar="PATH",
-    help="More boilerplate phrases, one a line, for the boilerplate filter (--preset web).",
+    help="More boilerplate phrases, one a line (the boilerplate filter, --preset web).",
 )
 @click.option(
     "--builtin-boilerplate/--no-builtin-boilerplate",
-    default=True,
-    show_default=True,
-    help="Use arclean's own boilerplate phrases (off: only --boilerplate-file's).",
+    default=None,
+    help="Use arclean's own boilerplate phrases too [default: yes].",
 )
-@click.option("--list-filters", is_flag=True, help="Show every filter and its presets, then exit.")
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Read settings from FILE, not the nearest config.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; list files that would change; exit 1 if any."
+)
+@click.option(
+    "--diff", is_flag=True, help="Write nothing; print a unified diff of what would change."
+)
+@click.option(
+    "--stats",
+    type=click.Choice(["table", "json"]),
+    default=None,
+    metavar="[=json]",
+    help="Report each filter's changes on stderr: a table, or JSON.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="With --stats, report every file too.")
+@click.option("--list-filters", is_flag=True, help="Show every filter and its presets.")
+@click.option("--list-presets", is_flag=True, help="Show every preset and its filters.")
+@click.option(
+    "--explain", metavar="NAME", help="Show what a filter does, its options and an example."
+)
+@click.option("--show-config", is_flag=True, help="Print the settings this run would use.")
 @click.version_option(__version__, "-V", "--version", prog_name="arclean")
 def cli(
     files: tuple[str, ...],
     output: str | None,
-    preset: str,
+    in_place: bool,
+    concat: bool,
+    glob: str,
+    encoding: str,
+    output_encoding: str,
+    errors: str,
+    jsonl: bool,
+    field: str,
+    strict: bool,
+    jobs: int,
+    fail_fast: bool,
+    preset: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    option: tuple[str, ...],
     boilerplate_file: str | None,
-    builtin_boilerplate: bool,
+    builtin_boilerplate: bool | None,
+    config_file: str | None,
+    isolated: bool,
+    check: bool,
+    diff: bool,
+    stats: str | None,
+    verbose: bool,
     list_filters: bool,
-) -> int:
-    """Clean scraped Arabic text: remove markup, template placeholders, invisible marks
-    and repeated paragraphs, normalise letters, punctuation and spacing (--preset web:
+    list_presets: bool,
+    explain: str | None,
+    show_config: bool,
+) -> int:  # fmt: skip
+    """Clean scraped Arabic text: remove template placeholders, markup, invisible marks
+    and repeated paragraphs; normalise letters, punctuation and spacing (--preset web:
     also leaked CSS/JavaScript and site boilerplate).
 
-    Reads each FILE (or stdin when there is none, or for -) and writes the cleaned
-    text to stdout. Several files are cleaned one by one and written in order.
+    Reads each FILE, every matching file under each DIR, or stdin when there is none
+    (or for -), and writes the cleaned text to stdout, to -o, or back in place.
     """
-    if list_filters:
-        _print_filters()
-        return EXIT_OK
     try:
+        if list_filters:
+            _print_filters()
+            return EXIT_OK
+        if list_presets:
+            _print_presets()
+            return EXIT_OK
+        if explain:
+            _explain(explain)
+            return EXIT_OK
+        settings = _settings(config_file, isolated, preset, select, ignore, option)
+        settings = _with_boilerplate_flags(settings, boilerplate_file, builtin_boilerplate)
+        if show_config:
+            click.echo(settings.as_toml())
+            return EXIT_OK
         pipeline = Pipeline.from_preset(
-            preset, select=_names(select) if select else None, ignore=_names(ignore)
+            settings.preset,
+            select=settings.select,
+            ignore=settings.ignore,
+            options=settings.options,
         )
-        if boilerplate_file is not None or not builtin_boilerplate:
-            pipeline = _with_boilerplate(pipeline, boilerplate_file, builtin_boilerplate)
+        io.check_encoding(encoding)
+        stdout_encoder = io.Encoder(output_encoding, errors)
     except ArcleanError as error:
         _fail(str(error))
-    sources = list(files) or ["-"]
+
+    writing = not (check or diff)
+    folders = [f for f in files if f != "-" and Path(f).is_dir()]
+    if writing and output is None and not in_place and not concat and (folders or len(files) > 1):
+        what = f"{folders[0]} is a folder" if folders else "several inputs"
+        _fail(f"{what}: choose -o DIR, --in-place, --check, or --concat to write to stdout")
+    sources = find_sources(files, glob)
+    output_is_dir = output is not None and (
+        len(sources) > 1 or bool(folders) or Path(output).is_dir()
+    )
+    _check_usage(sources, files, output, in_place)
+
+    failed = changed = 0
+    totals: dict[str, Counter[str]] = {f.name: Counter() for f in pipeline.filters}
+    per_file: dict[str, dict[str, dict[str, int]]] = {}
+
+    def sink_for(source: Source) -> Sink:
+        if not writing:
+            return _NullSink()
+        target = _target(source, output, in_place, output_is_dir)
+        if target is None:
+            return _StdoutSink(stdout_encoder, source.name)
+        # Each file gets its own encoder: a UTF-16 file starts with its own BOM.
+        encoder = io.Encoder(output_encoding, errors)
+        return _FileSink(target, encoder, source.name, only_if_changed=in_place)
+
+    try:
+        if jobs <= 1 and not jsonl and not diff:
+            # One file at a time: a large input streams through in bounded memory.
+            state: dict[str, Any] = {}
+            outcomes: Iterator[Outcome] = (
+                stream_source(
+                    pipeline, s, sink_for(s), encoding=encoding, errors=errors, state=state
+                )
+                for s in sources
+            )
+        else:
+            read = functools.partial(_read, encoding=encoding, errors=errors)
+            outcomes = _write_whole(
+                clean_sources(
+                    pipeline,
+                    sources,
+                    read,
+                    jobs=jobs,
+                    jsonl_field=field if jsonl else None,
+                    strict=strict,
+                ),
+                sink_for,
+            )
+        for outcome in _with_progress(outcomes, len(sources)):
+            if outcome.error is not None:
+                _error(outcome.error)
+                failed += 1
+                if fail_fast:
+                    break
+                continue
+            for name, counts in outcome.stats.items():
+                totals[name].update(counts)
+            if verbose and stats:
+                per_file[outcome.source.path] = outcome.stats
+            if outcome.passed_through:
+                click.echo(
+                    f"arclean: {outcome.source.path}: {outcome.passed_through} record(s) "
+                    f"without a text field {field!r} passed through",
+                    err=True,
+                )
+            changed += outcome.changed
+            if diff and outcome.changed:
+                _print_diff(_diff(outcome))
+            if check and outcome.changed:
+                click.echo(f"would clean {outcome.source.path}", err=True)
+    except ArcleanError as error:
+        _fail(str(error))
+
+    if check:
+        noun = "file" if changed == 1 else "files"
+        click.echo(
+            f"{changed} {noun} would be cleaned, {len(sources) - changed - failed} unchanged",
+            err=True,
+        )
+    if stats:
+        _print_stats({n: dict(c) for n, c in totals.items()}, per_file, stats)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_CHANGED if check and changed else EXIT_OK
+
+
+def _check_usage(
+    sources: list[Source], files: Sequence[str], output: str | None, in_place: bool
+) -> None:
+    """Refuse combinations that would write somewhere surprising."""
+    if in_place and output is not None:
+        _fail("--in-place and --output exclude each other")
+    if in_place and any(s.is_stdin for s in sources):
+        _fail("--in-place needs files, not stdin")
     if output is not None:
         for source in sources:
-            if source != "-" and _same_file(source, output):
-                _fail(f"{output}: refusing to overwrite an input file")
-
-    failed = False
-    cleaned: list[bytes] = []
-    stdout = sys.stdout.buffer
-    for source in sources:
-        try:
-            text = pipeline(_read(source)).encode("utf-8")
-        except ArcleanError as error:
-            click.echo(f"arclean: error: {error}", err=True)
-            failed = True
-            continue
-        if output is None:
-            stdout.write(text)
-            stdout.flush()
-        else:
-            cleaned.append(text)
-    if output is not None and not failed:
-        try:
-            io.atomic_write(output, b"".join(cleaned))
-        except ArcleanError as error:
-            _fail(str(error))
-    return EXIT_ERROR if failed else EXIT_OK
+            if not source.is_stdin and _same_file(source.path, output):
+                _fail(f"{output}: refusing to overwrite an input file (use --in-place)")
+    if not sources:
+        _fail(f"no files match {files!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
@@ -205,4 +671,6 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     try:
         cli.main(args=argv, prog_name="arclean")
     except KeyboardInterrupt:
+        # Files are only ever replaced whole (atomic_write), so nothing is half-written.
+        click.echo("arclean: interrupted", err=True)
         sys.exit(130)

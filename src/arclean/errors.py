@@ -11,3 +11,11 @@ class UnknownNameError(ArcleanError, ValueError):
 
 class InputError(ArcleanError):
     """Input that cannot be read as text: missing, a directory, binary, badly encoded."""
+
+
+class ConfigError(ArcleanError):
+    """A configuration file, flag or option value that arclean cannot use."""
+
+
+class OutputError(ArcleanError):
+    """Text that cannot be written as asked, such as a character the output encoding lacks."""

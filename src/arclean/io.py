@@ -1,14 +1,30 @@
-"""Bytes in and out: reading files and stdin, decoding, atomic writes. Knows no Arabic."""
+"""Bytes in and out: reading files and stdin, decoding, encoding, atomic writes.
+
+This layer knows files and encodings, not Arabic text. It does know which script each
+legacy code page it detects was made for (Windows-1256 and ISO-8859-6 encode Arabic), as
+that is how it tells a code page that fits the bytes from one that merely decodes them.
+"""
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import os
+import re
+import sys
 import tempfile
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from arclean.errors import InputError
+import regex
+
+from arclean.errors import InputError, OutputError, UnknownNameError
+
+AUTO = "auto"
+ERRORS = ("strict", "replace")
 
 # Byte-order marks, longest first: UTF-32's LE mark starts with UTF-16's.
 _BOMS = (
@@ -18,6 +34,19 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+# Legacy code pages tried, in order of preference, when the bytes are not UTF-8, and the
+# script each one encodes. Windows-1256 decodes any byte sequence at all, so a code page
+# is chosen only when the text it gives is made of that script (see _fits).
+_LEGACY = (("cp1256", "Arabic"), ("iso8859-6", "Arabic"))
+_LEGACY_NAMES = "Windows-1256 or ISO-8859-6"
+
+# Decisions are taken on the first bytes only; the whole input is decoded afterwards.
+_SAMPLE = 1 << 16
+
+# C0 controls that never occur in text (tab, line feed, vertical tab, form feed and
+# carriage return do; ESC is left out too, as coloured terminal output is text).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -41,32 +70,296 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
 
 
-def decode(data: bytes, source: str = "<stdin>") -> str:
-    """Decode UTF-8 (a BOM is dropped) or BOM-marked UTF-16/32; refuse binary input.
+def check_encoding(name: str, *, allow_auto: bool = True) -> str:
+    """Return the canonical name of a text encoding, or raise :class:`UnknownNameError`.
+
+    >>> check_encoding("Windows-1256"), check_encoding("auto")
+    ('cp1256', 'auto')
+    >>> check_encoding("rot13")
+    Traceback (most recent call last):
+    ...
+    arclean.errors.UnknownNameError: unknown encoding 'rot13'
+    """
+    if allow_auto and name.lower() == AUTO:
+        return AUTO
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UnknownNameError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, hex...
+        raise UnknownNameError(f"unknown encoding {name!r}")
+    return info.name
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in ERRORS:
+        raise UnknownNameError(f"unknown errors mode {errors!r} (choose from: strict, replace)")
+
+
+def decode(
+    data: bytes, source: str = "<stdin>", encoding: str = AUTO, errors: str = "strict"
+) -> str:
+    """Decode bytes to text; with ``encoding="auto"``, find out which encoding they are in.
+
+    Auto accepts UTF-8 (a leading BOM is dropped) and UTF-16/32 with a BOM; bytes that are
+    not UTF-8 are tried as UTF-16 without a BOM, then as Windows-1256 and ISO-8859-6.
+    ``errors="replace"`` turns undecodable bytes into U+FFFD instead of refusing them.
+    Binary input is always refused.
 
     >>> decode("سلام".encode("utf-8-sig"))
     'سلام'
+    >>> decode("سلام عليكم".encode("cp1256"))
+    'سلام عليكم'
     >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00", "logo.png")
     Traceback (most recent call last):
     ...
     arclean.errors.InputError: logo.png: binary input (NUL byte at offset 8), not text
     """
-    for bom, encoding in _BOMS:
+    _check_errors(errors)
+    encoding = check_encoding(encoding)
+    if encoding != AUTO:
+        return _decode_as(data, source, encoding, errors)
+    for bom, name in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as error:
-                raise InputError(f"{source}: not valid {encoding} ({error.reason})") from None
-    nul = data.find(b"\x00")
-    if nul != -1:
-        raise InputError(f"{source}: binary input (NUL byte at offset {nul}), not text")
+            return _decode_as(data, source, name, errors)
+    if b"\x00" in data:  # UTF-16 without a BOM, or binary
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(_nul_message(data, source))
+        return _decode_as(data, source, utf16, errors)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        bad = data[error.start]
+        where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
+    else:
+        # Arabic in UTF-16 with no ASCII character has no NUL byte and is valid UTF-8,
+        # made of control characters; real UTF-8 text has none.
+        if _CONTROL.search(text[:_SAMPLE]):
+            utf16 = _utf16_without_bom(data)
+            if utf16 is not None:
+                return _decode_as(data, source, utf16, errors)
+        return text
+    sample = data[:_SAMPLE]
+    if not _mostly_utf8(sample):
+        legacy = _legacy_code_page(sample)
+        if legacy is not None:
+            return _decode_as(data, source, legacy, errors)
+        controls = len(_CONTROL.findall(sample.decode("latin-1"))) / len(sample)
+        if controls > 0.02:
+            raise InputError(f"{source}: binary input ({controls:.0%} control bytes), not text")
+        if errors == "strict":
+            raise InputError(
+                f"{source}: not valid UTF-8 ({where}), nor Arabic text in {_LEGACY_NAMES};"
+                " name its encoding"
+            )
+    elif errors == "strict":
+        raise InputError(f"{source}: not valid UTF-8 ({where})")
+    return data.decode("utf-8", "replace")
+
+
+def _decode_as(data: bytes, source: str, encoding: str, errors: str) -> str:
+    unicode = encoding.startswith(("utf-16", "utf-32"))
+    if not unicode and b"\x00" in data:
+        raise InputError(_nul_message(data, source))
+    try:
+        # A UTF-8 BOM is a signature, not text.
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors)
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
         raise InputError(
-            f"{source}: not valid UTF-8 (byte 0x{bad:02x} at offset {error.start})"
+            f"{source}: not valid {encoding} (byte 0x{bad} at offset {error.start})"
         ) from None
+    return text[1:] if unicode and text.startswith("\ufeff") else text
+
+
+def _nul_message(data: bytes, source: str) -> str:
+    return f"{source}: binary input (NUL byte at offset {data.find(0)}), not text"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: in text, the high byte of each pair takes two values or so
+    (00 for ASCII, 06 for Arabic) and so the NUL bytes fall only on that side, and the
+    text decodes without control characters."""
+    if len(data) % 2:
+        return None
+    sample = data[:_SAMPLE]
+    for encoding, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        common = sum(n for _, n in Counter(high).most_common(2))
+        if 0 in low or common * 4 < len(high) * 3:
+            continue
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text):
+            return encoding
+    return None
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """True when most non-ASCII characters decode as UTF-8: damaged UTF-8, not a code page.
+
+    A code page's letters almost never form valid UTF-8 sequences, so nearly each of its
+    non-ASCII bytes is an error; UTF-8 with a few bad bytes has far more good characters.
+    """
+    text = sample.decode("utf-8", "replace")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text.count("\ufffd") * 2 < non_ascii
+
+
+def _legacy_code_page(sample: bytes) -> str | None:
+    """The legacy code page whose decoding of ``sample`` is most plausibly its script.
+
+    Ties go to the first in :data:`_LEGACY`: Windows-1256 is far more common on the web.
+    """
+    best: tuple[float, str] | None = None
+    for encoding, script in _LEGACY:
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _script_share(text, script)
+        if share is not None and (best is None or share > best[0]):
+            best = (share, encoding)
+    return best[1] if best is not None else None
+
+
+@functools.cache
+def _script_patterns(script: str) -> tuple[regex.Pattern[str], ...]:
+    letter = rf"[\p{{scx={script}}}&&[\p{{L}}\p{{M}}]]"
+    return (
+        regex.compile(rf"(?V1){letter}"),
+        regex.compile(rf"(?V1)[[\p{{L}}\p{{M}}]--[\x00-\x7f]--\p{{scx={script}}}]"),
+        regex.compile(rf"(?V1)[A-Za-z]{letter}|{letter}[A-Za-z]"),
+    )
+
+
+def _script_share(text: str, script: str) -> float | None:
+    """The share of non-ASCII letters and marks that belong to ``script``, or None when
+    the text is not plausibly that script: control characters, fewer than nine letters in
+    ten of the script, or its letters glued to ASCII letters (German read through an
+    Arabic code page gives ``Gr\u0650\u0643e`` for Größe)."""
+    if _CONTROL.search(text):
+        return None
+    letter, other, glued = _script_patterns(script)
+    ours = len(letter.findall(text))
+    theirs = len(other.findall(text))
+    if not ours or theirs * 10 > ours or len(glued.findall(text)) * 4 > ours:
+        return None
+    return ours / (ours + theirs)
+
+
+def read_text(
+    source: str | os.PathLike[str] | bytes | bytearray,
+    encoding: str = AUTO,
+    errors: str = "strict",
+) -> str:
+    """Read a file (by path) or bytes as text, finding the encoding as :func:`decode` does.
+
+    >>> read_text("جيد".encode("utf-16-le"))
+    'جيد'
+    >>> read_text(b"caf\\xe9", encoding="latin-1")
+    'café'
+    """
+    if isinstance(source, bytes | bytearray):
+        return decode(bytes(source), "<bytes>", encoding, errors)
+    return decode(read_bytes(source), os.fspath(source), encoding, errors)
+
+
+class Encoder:
+    """Encode successive texts to one output stream (a BOM, if any, comes once).
+
+    >>> encode = Encoder("cp1256")
+    >>> encode("نص") + encode("آخر")
+    b'\\xe4\\xd5\\xc2\\xce\\xd1'
+    >>> Encoder("latin-1")("نص", "in.txt")
+    Traceback (most recent call last):
+    ...
+    arclean.errors.OutputError: in.txt: cannot write 'ن' (U+0646) at offset 0 as iso8859-1
+    """
+
+    def __init__(self, encoding: str = "utf-8", errors: str = "strict") -> None:
+        _check_errors(errors)
+        self.encoding = check_encoding(encoding, allow_auto=False)
+        self._encoder = codecs.getincrementalencoder(self.encoding)(errors)
+
+    def __call__(self, text: str, source: str = "<stdin>") -> bytes:
+        try:
+            return self._encoder.encode(text)
+        except UnicodeEncodeError as error:
+            char = text[error.start]
+            raise OutputError(
+                f"{source}: cannot write {char!r} (U+{ord(char):04X}) at offset {error.start}"
+                f" as {self.encoding}"
+            ) from None
+
+
+class AtomicWriter:
+    """Write a file piece by piece so that readers see the old file or the new one.
+
+    The pieces go to a temporary file in the same folder; :meth:`commit` flushes it to
+    disk and renames it over the target (keeping an existing target's permissions);
+    :meth:`discard`, or any exception inside a ``with`` block, removes it.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> with AtomicWriter(folder / "out.txt") as out:
+    ...     out.write(b"new")
+    >>> (folder / "out.txt").read_bytes()
+    b'new'
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = Path(os.fspath(path))
+        try:
+            self._mode = self.target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            self._mode = 0o666 & ~umask
+        try:
+            fd, self._temp = tempfile.mkstemp(
+                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+            )
+        except OSError as error:
+            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+        self._file = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._file.write(data)
+        except OSError as error:
+            self.discard()
+            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+
+    def commit(self) -> None:
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.chmod(self._temp, self._mode)
+            os.replace(self._temp, self.target)
+        except OSError as error:
+            self.discard()
+            raise InputError(f"{self.target}: cannot write ({error.strerror or error})") from None
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self._file.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self._temp)
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
@@ -75,28 +368,99 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     The bytes go to a temporary file in the same folder, are flushed to disk, and the
     temporary file is renamed over the target. An existing target keeps its permissions.
     """
-    target = Path(os.fspath(path))
-    folder = target.parent
+    with AtomicWriter(path) as out:
+        out.write(data)
+
+
+def open_binary(source: str) -> BinaryIO:
+    """Open a file (or stdin for ``-``) for reading bytes, with one-line errors."""
+    if source == "-":
+        return sys.stdin.buffer
     try:
-        mode = target.stat().st_mode & 0o7777
+        return open(source, "rb")
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{target}: cannot write ({error.strerror or error})") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(error, OSError):
-            raise InputError(f"{target}: cannot write ({error.strerror or error})") from None
-        raise
+        raise InputError(f"{source}: cannot read ({error.strerror or error})") from None
+
+
+def detect_encoding(head: bytes, source: str, encoding: str = AUTO, errors: str = "strict") -> str:
+    """The encoding of a stream, decided from its first bytes as :func:`decode` decides
+    for a whole text (a UTF-8 BOM gives ``utf-8-sig``, which drops it).
+
+    >>> detect_encoding("سلام".encode("cp1256") * 100, "x")
+    'cp1256'
+    """
+    encoding = check_encoding(encoding)
+    if encoding != AUTO:
+        return "utf-8-sig" if encoding == "utf-8" else encoding
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise InputError(_nul_message(head, source))
+        return utf16
+    sample = head[:_SAMPLE]
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(sample)
+    if "\ufffd" not in text:
+        if _CONTROL.search(text):
+            utf16 = _utf16_without_bom(head)
+            if utf16 is not None:
+                return utf16
+        return "utf-8"
+    if not _mostly_utf8(sample):
+        legacy = _legacy_code_page(sample)
+        if legacy is not None:
+            return legacy
+    return "utf-8"  # decoding reports the first bad byte, or replaces it
+
+
+def iter_decoded(
+    handle: BinaryIO,
+    source: str,
+    encoding: str = AUTO,
+    errors: str = "strict",
+    *,
+    head: bytes = b"",
+    block: int = 1 << 20,
+) -> Iterator[str]:
+    """Decode a byte stream in blocks, in bounded memory; ``head`` is bytes already read.
+
+    Refuses NUL bytes outside UTF-16/32 and undecodable bytes (unless ``errors="replace"``)
+    with a one-line :class:`InputError` naming the offset, as :func:`decode` does.
+    """
+    head = head or handle.read(block)
+    name = detect_encoding(head, source, encoding, errors)
+    decoder = codecs.getincrementaldecoder(name)(errors)
+    wide = name.startswith(("utf-16", "utf-32"))
+    offset, first = 0, True
+    data = head
+    while True:
+        if not data:
+            data = handle.read(block)
+        final = not data
+        if not wide and b"\x00" in data:
+            raise InputError(_nul_message(data, source))
+        try:
+            text = decoder.decode(data, final)
+        except UnicodeDecodeError as error:
+            where = offset + error.start
+            bad = data[error.start]
+            raise InputError(
+                f"{source}: not valid {name} (byte 0x{bad:02x} at offset {where})"
+            ) from None
+        offset += len(data)
+        if first and wide and text.startswith("\ufeff"):
+            text = text[1:]
+        first = first and not text
+        if text:
+            yield text
+        if final:
+            return
+        data = b""

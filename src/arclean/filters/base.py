@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 Counts = dict[str, int]
 """What a filter changed, by kind: ``{"placeholders_removed": 1}``. Zero counts are left out."""
@@ -27,10 +27,17 @@ class Filter(abc.ABC):
     """One line saying what the filter does."""
     lossless: ClassVar[bool]
     """True when the filter changes no spelling (only artifacts, forms and spacing)."""
+    example: ClassVar[str] = ""
+    """A short input the filter changes, shown by ``arclean --explain``."""
 
     @abc.abstractmethod
     def apply(self, text: str) -> tuple[str, Counts]:
         """Return the cleaned text and the counts of what changed."""
+
+    def apply_in(self, text: str, state: dict[str, Any]) -> tuple[str, Counts]:
+        """Like :meth:`apply`, for a filter that may remember across documents in
+        ``state`` (a dict the caller keeps for one run). Most filters ignore it."""
+        return self.apply(text)
 
     def __call__(self, text: str) -> str:
         """Apply the filter and return only the text."""

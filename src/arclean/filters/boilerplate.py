@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
 from arclean import chars, io
@@ -108,6 +108,19 @@ def builtin_phrases() -> PhraseList:
     return PhraseList.parse(data.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=16)
+def load_phrases(phrase_file: str = "", builtin: bool = True) -> PhraseList:
+    """The built-in phrases (unless ``builtin`` is false) and those of ``phrase_file``.
+
+    Read once per process for each file; a file that cannot be read raises
+    :class:`arclean.InputError`.
+    """
+    phrases = builtin_phrases() if builtin else PhraseList()
+    if phrase_file:
+        phrases = phrases | PhraseList.parse(io.decode(io.read_bytes(phrase_file), phrase_file))
+    return phrases
+
+
 def remove_boilerplate(text: str) -> str:
     """Remove whole lines of site furniture.
 
@@ -123,23 +136,24 @@ class Boilerplate(Filter):
 
     ``phrase_file`` names a file of phrases that extends the built-in list, or
     replaces it when ``builtin`` is false. A file that cannot be read raises
-    :class:`arclean.InputError` when the filter is made.
+    :class:`arclean.InputError` when the filter is made; a file is read once per process.
     """
 
-    phrase_file: str | None = None
+    phrase_file: str = ""
     builtin: bool = True
-    phrases: PhraseList = field(init=False, repr=False, compare=False)
 
     name = "boilerplate"
     description = "Remove whole lines of site furniture: share, read-also, follow-us, copyright."
+    example = "نص المقال\nاقرأ أيضاً:\nشارك\nجميع الحقوق محفوظة © 2024"
     lossless = True
 
     def __post_init__(self) -> None:
-        phrases = builtin_phrases() if self.builtin else PhraseList()
-        if self.phrase_file is not None:
-            own = io.decode(io.read_bytes(self.phrase_file), self.phrase_file)
-            phrases = phrases | PhraseList.parse(own)
-        object.__setattr__(self, "phrases", phrases)
+        load_phrases(self.phrase_file, self.builtin)  # a bad path fails here, not later
+
+    @property
+    def phrases(self) -> PhraseList:
+        """The phrases this filter removes lines of."""
+        return load_phrases(self.phrase_file, self.builtin)
 
     def is_boilerplate(self, line: str) -> bool:
         """Whether one line (without its line break) is site furniture."""

@@ -141,6 +141,7 @@ class CodeLeaks(Filter):
     """Remove CSS and JavaScript leaked from page widgets; keep prose that mentions code."""
 
     name = "code-leaks"
+    example = "نص المقال\n#box ul { padding: 0; }\njQuery(document).ready(function(){\n});"
     description = "Remove lines of CSS/JavaScript leaked from page widgets (jQuery, var x =)."
     lossless = True
 

@@ -1,4 +1,5 @@
-"""Remove invisible characters that carry no text: zero-width spaces, bidi controls, stray BOMs."""
+"""Remove invisible characters that carry no text: zero-width spaces, bidi controls,
+stray BOMs, control characters, and zero-width non-joiners inside Arabic paragraphs."""
 
 from __future__ import annotations
 
@@ -7,30 +8,50 @@ from dataclasses import dataclass
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
+from arclean.filters.language import Language, paragraph_language
 
-_INVISIBLE = re.compile(chars.char_class(chars.INVISIBLE))
+_INVISIBLE = re.compile(
+    chars.char_class(chars.INVISIBLE, (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE))
+)
 
 
 def remove_invisible(text: str) -> str:
-    """Remove zero-width spaces, word joiners, BOMs, soft hyphens and bidi controls.
+    """Remove zero-width spaces, word joiners, BOMs, soft hyphens, bidi and C0/C1
+    controls; a ZWNJ goes from Arabic paragraphs and stays in Persian ones.
 
-    >>> remove_invisible("نمو\\u200f 5")
-    'نمو 5'
+    >>> remove_invisible("نمو 5.\\u200f2")
+    'نمو 5.2'
     """
-    return _INVISIBLE.sub("", text)
+    return Invisible().apply(text)[0]
+
+
+def _drop_arabic_zwnj(text: str) -> str:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if chars.ZERO_WIDTH_NON_JOINER in line and paragraph_language(line) is Language.ARABIC:
+            lines[i] = line.replace(chars.ZERO_WIDTH_NON_JOINER, "")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
 class Invisible(Filter):
-    """Remove invisible marks (ZWSP, LRM/RLM/ALM, bidi embeddings and isolates, BOM, SHY).
+    """Remove invisible marks (ZWSP, LRM/RLM/ALM, bidi embeddings and isolates, BOM,
+    soft hyphen, C0/C1 controls but tab and line breaks, U+206A-206F).
 
-    Zero-width joiner and non-joiner are kept: they spell Persian words and emoji.
+    A zero-width non-joiner is removed only from paragraphs judged Arabic: it spells
+    Persian and Urdu words. A zero-width joiner always stays (emoji, Indic scripts).
     """
 
     name = "invisible"
-    description = "Remove zero-width spaces, bidi marks and controls, stray BOMs and soft hyphens."
+    description = "Remove zero-width spaces, bidi marks, controls, stray BOMs and soft hyphens."
+    example = "نمو 5.\u200f2 مليون\u200b"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        new, n = _INVISIBLE.subn("", text)
-        return new, counts(chars_removed=n)
+        text, n = _INVISIBLE.subn("", text)
+        zwnj = 0
+        if chars.ZERO_WIDTH_NON_JOINER in text:
+            before = len(text)
+            text = _drop_arabic_zwnj(text)
+            zwnj = before - len(text)
+        return text, counts(chars_removed=n + zwnj)

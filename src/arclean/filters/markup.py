@@ -4,8 +4,8 @@ What goes: tags, comments, CDATA markers, ``<!DOCTYPE>`` and ``<?xml?>``, the co
 of ``<script>`` and ``<style>``, BBCode tags (``[b]``, ``[rtl]``, ``[url=...]``) and the
 URLs inside ``[img]``, MediaWiki templates (``{{DISPLAYTITLE:...}}``) and the brackets
 of links (``[[target|label]]`` keeps ``label``). Named and numeric entities are decoded
-(``&quot;`` -> ``"``, ``&#1575;`` -> ``ا``); those of invisible marks (``&#8203;``)
-decode to nothing, since the invisible filter runs before this one.
+(``&quot;`` -> ``"``, ``&#1575;`` -> ``ا``); the characters they decode to meet the
+filters that handle them (``&#8203;`` the invisible filter, ``&nbsp;`` whitespace).
 
 What stays: anything that is not shaped like markup. A tag starts with ``<`` and an ASCII
 name right after it, so ``a < b``, ``x > 3``, ``<<quoted>>``, ``<user@example.com>`` and
@@ -167,6 +167,14 @@ _BLOCK_CLOSE = {
 _AMPERSANDS = re.compile(r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
+# What the invisible filter removes (and ZWNJ, which it removes from Arabic paragraphs).
+_HIDDEN = re.compile(
+    chars.char_class(
+        chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER},
+        (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE),
+    )
+    + "+"
+)
 # Every kind of markup holds one of these; text with none of them is left at once.
 _TRIGGERS = ("<", "&", "[", "{{")
 _HSPACE = "".join(chars.HORIZONTAL_SPACES)
@@ -227,9 +235,7 @@ def _decode_entities(text: str) -> tuple[str, int]:
         nonlocal decoded
         char = html.unescape(match[0])
         decoded += char != match[0]
-        # &#8203;, &lrm;, &shy;: an invisible mark, written as an entity. The invisible
-        # filter has already run, so the mark goes here.
-        return "" if char in chars.INVISIBLE else char
+        return char
 
     text, ampersands = _AMPERSANDS.subn("&", text)
     text = _ENTITY.sub(decode, text)
@@ -316,8 +322,31 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
     return "".join(writer.parts), tags, bbcode, wiki
 
 
+def _unhide(text: str) -> tuple[str, int]:
+    """Remove the invisible marks that sit between two printable ASCII characters.
+
+    There they can only be junk, and they would hide a tag (<\u200bp>) or an entity
+    from this filter until the invisible filter, which runs later, took them out: a
+    second run would then find the tag.
+    """
+    removed = 0
+
+    def unhide(match: re.Match[str]) -> str:
+        nonlocal removed
+        before = match.string[match.start() - 1 : match.start()]
+        after = match.string[match.end() : match.end() + 1]
+        if "!" <= before <= "~" and "!" <= after <= "~":
+            removed += len(match[0])
+            return ""
+        return match[0]
+
+    return _HIDDEN.sub(unhide, text), removed
+
+
 def _remove_once(text: str) -> tuple[str, Counts]:
-    blocks = unwrapped = entities = tags = bbcode = wiki = 0
+    blocks = unwrapped = entities = tags = bbcode = wiki = hidden = 0
+    if _HIDDEN.search(text):
+        text, hidden = _unhide(text)
     if "<" in text:
         text, blocks, unwrapped = _remove_blocks(text)
     if "<" in text or "[" in text or "{{" in text:
@@ -330,6 +359,7 @@ def _remove_once(text: str) -> tuple[str, Counts]:
         tags_removed=tags + unwrapped,
         bbcode_removed=bbcode,
         wiki_markup_removed=wiki,
+        hidden_marks_removed=hidden,
     )
 
 
@@ -343,6 +373,7 @@ class Markup(Filter):
     """
 
     name = "markup"
+    example = "<p>قال <b>الوزير</b> &quot;نعم&quot;</p><script>x()</script>[b]شكرا[/b]"
     description = (
         "Remove HTML/XML tags, comments, scripts, BBCode and wiki markup; decode entities."
     )

@@ -25,7 +25,7 @@ _SPACE_BEFORE_ARABIC_MARK = re.compile(f"(?<=[^\\s]){_SPACE}+(?={_ARABIC_MARKS})
 _SPACE_BEFORE_LATIN_MARK = re.compile(f"(?<={_ARABIC}){_SPACE}+(?={_LATIN_CLOSING})")
 # A word glued after a mark: `قال،إنه`. Digits after the mark are a number (2،5) and
 # stay glued; a one-letter word before "." is an abbreviation (د.محمد) and stays too.
-_GLUED_AFTER_ARABIC_MARK = re.compile(f"(?<={_ARABIC_MARKS})(?=[^\\W\\d_])")
+_GLUED_AFTER_ARABIC_MARK = re.compile(f"(?<={_ARABIC_MARKS})(?=[^\\W\\d_\N{ARABIC TATWEEL}])")
 _GLUED_AFTER_LATIN_MARK = re.compile(
     f"(?<={_ARABIC}[:!])(?={_ARABIC})|(?<={_ARABIC}{_ARABIC}\\.)(?={_ARABIC})"
 )
@@ -53,6 +53,7 @@ class Punctuation(Filter):
 
     name = "punctuation"
     description = "Use Arabic ، ؛ ؟ in Arabic prose; no space before marks, one after."
+    example = "قال ,إنه جاء ?"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:

@@ -19,9 +19,9 @@ _SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
 _NOT_TEXT = chars.char_class(chars.LINE_BREAKS, chars.ARABIC_SCRIPT_RANGES)[1:-1]
 
 
-# A combining mark belongs to the word before it, like a letter: ً%s is glued to a word
-# (and U+FE70, the isolated form the presentation-forms filter turns into it, is a letter).
-_MARKS = chars.char_class(ranges=(*chars.ARABIC_MARK_RANGES, chars.LATIN_COMBINING_RANGE))[1:-1]
+# Harakat in presentation form: letters to Unicode, marks once the unicode filter has
+# run. Like marks, they never make %s part of a word.
+_HARAKAT_FORMS = chars.char_class(ranges=[chars.HARAKAT_FORM_RANGE])
 
 
 def _body(also_not: str) -> str:
@@ -64,7 +64,8 @@ _ENGINES = [
     # printf leftovers: %(name)s always; %s, %d, %1$s only standing apart from words and
     # numbers, so 50%, %D8%A7 (a percent-encoded URL) and 100%s stay.
     "%(?<!\\{%)\\([A-Za-z_][A-Za-z0-9_]*\\)[sdifr]",
-    f"%(?<![\\w%{{{_MARKS}]%)(?:[1-9]\\$)?[sdif](?![\\w%{_MARKS}])",
+    f"%(?:(?<![\\w%{{]%)|(?<={_HARAKAT_FORMS}%))(?:[1-9]\\$)?[sdif]"
+    f"(?:(?![\\w%])|(?={_HARAKAT_FORMS}))",
 ]
 PLACEHOLDER = "(?:" + "|".join(_ENGINES) + ")(?!\\})"
 
@@ -131,6 +132,7 @@ class Templates(Filter):
 
     name = "templates"
     description = "Remove template placeholders such as {{ article.visit_count }} and {% if %}."
+    example = "قال {{ author.name }} إن"
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:

@@ -39,6 +39,7 @@ class Whitespace(Filter):
 
     name = "whitespace"
     description = "Fold spaces and tabs, trim lines, collapse blank lines, end with one newline."
+    example = "  قال  إنه\t\u00a0جاء  \r\n\r\n\r\nثم ذهب"
     lossless = True
 
     def __post_init__(self) -> None:

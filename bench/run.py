@@ -1,0 +1,147 @@
+"""Benchmark arclean: MB/s per preset and per filter, end to end, peers, peak memory.
+
+    python bench/run.py              # 20 MB corpus (about a minute)
+    python bench/run.py --size 5     # a quicker run
+
+Numbers are single-core wall-clock throughput on the deterministic corpus of
+bench/corpus.py, best of ``--repeat`` runs. Not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+import arclean  # noqa: E402
+from arclean import Pipeline  # noqa: E402
+from arclean.filters import FILTERS, Alef, Diacritics, HamzaSeats, Tatweel  # noqa: E402
+
+
+def best_seconds(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def report(label: str, megabytes: float, seconds: float, note: str = "") -> float:
+    rate = megabytes / seconds
+    print(f"  {label:<28} {rate:8.1f} MB/s  {note}")
+    return rate
+
+
+def pyarabic_chain() -> Callable[[str], str] | None:
+    try:
+        from pyarabic import araby
+    except ImportError:
+        return None
+
+    def chain(text: str) -> str:
+        text = araby.strip_tashkeel(text)
+        text = araby.strip_tatweel(text)
+        text = araby.normalize_hamza(text)
+        return str(araby.normalize_alef(text))
+
+    return chain
+
+
+def camel_chain() -> Callable[[str], str] | None:
+    try:
+        from camel_tools.utils.dediac import dediac_ar
+        from camel_tools.utils.normalize import (
+            normalize_alef_ar,
+            normalize_alef_maksura_ar,
+            normalize_teh_marbuta_ar,
+            normalize_unicode,
+        )
+    except ImportError:
+        return None
+
+    def chain(text: str) -> str:
+        text = normalize_unicode(text)
+        text = dediac_ar(text)
+        text = normalize_alef_ar(text)
+        text = normalize_alef_maksura_ar(text)
+        return str(normalize_teh_marbuta_ar(text))
+
+    return chain
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=float, default=20.0, help="corpus size in MB")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    args = parser.parse_args()
+
+    text = corpus.build(args.size)
+    megabytes = len(text.encode("utf-8")) / 1e6
+    print(f"arclean {arclean.__version__} on {platform.python_implementation()} "
+          f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
+    print(f"corpus: {megabytes:.1f} MB, {text.count(chr(10))} lines (bench/corpus.py)\n")
+
+    print("presets, in-process:")
+    rates = {}
+    for preset in arclean.PRESETS:
+        pipeline = Pipeline.from_preset(preset)
+        rates[preset] = report(preset, megabytes, best_seconds(lambda: pipeline(text), args.repeat))
+
+    print("\neach filter alone, on the raw corpus:")
+    for cls in FILTERS:
+        flt = cls(to="latin") if cls.name == "digits" else cls()  # type: ignore[call-arg]
+        report(cls.name, megabytes, best_seconds(lambda: flt.apply(text), args.repeat))
+
+    clean = Pipeline.from_preset("search")(text)
+    print("\neach filter alone, on text it has nothing to do for (already cleaned by search):")
+    for cls in FILTERS:
+        flt = cls(to="latin") if cls.name == "digits" else cls()  # type: ignore[call-arg]
+        report(cls.name, megabytes, best_seconds(lambda: flt.apply(clean), args.repeat))
+
+    print("\npeers, same corpus, same run:")
+    letters = Pipeline([Diacritics(), Tatweel(), Alef(), HamzaSeats()])
+    ours = report("arclean lossy letters", megabytes, best_seconds(lambda: letters(text), args.repeat))
+    chain = pyarabic_chain()
+    if chain is not None:
+        theirs = report("pyarabic chain (4 functions)", megabytes, best_seconds(lambda: chain(text), args.repeat))
+        print(f"  ratio arclean letters / pyarabic: {ours / theirs:.2f}x")
+    camel = camel_chain()
+    if camel is not None:
+        theirs = report("CAMeL Tools chain", megabytes, best_seconds(lambda: camel(text), args.repeat))
+        print(f"  ratio arclean search / CAMeL: {rates['search'] / theirs:.2f}x")
+    else:
+        print("  CAMeL Tools not installed (pip install camel-tools to compare)")
+
+    print("\nend to end through the CLI (one process, file in, file out):")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "corpus.txt"
+        source.write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "arclean", "-o", str(Path(folder) / "out.txt"), str(source)]
+        seconds = best_seconds(lambda: subprocess.run(command, check=True), args.repeat)
+        report("arclean default (CLI)", megabytes, seconds)
+        tiny = Path(folder) / "tiny.txt"
+        tiny.write_text("نص قصير.\n", encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "arclean", str(tiny)], check=True, capture_output=True)
+        print(f"  start-up on a tiny file: {(time.perf_counter() - start) * 1000:.0f} ms")
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory of this process: {peak:.0f} MB (corpus held several times over)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""Remove diacritics (lossy): harakat, tanween, shadda, sukun and Quranic marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from arclean import chars, wordlists
+from arclean.filters.base import Counts, Filter, counts
+
+_LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
+_DIACRITIC = re.compile(
+    chars.char_class(chars.HARAKAT, (*chars.OTHER_MARK_RANGES, *chars.QURANIC_MARK_RANGES))
+)
+_HAS_MARK = re.compile(
+    chars.char_class(
+        chars.HARAKAT | {chars.SUPERSCRIPT_ALEF},
+        (*chars.OTHER_MARK_RANGES, *chars.QURANIC_MARK_RANGES),
+    )
+)
+_DAGGER = chars.SUPERSCRIPT_ALEF
+_DAGGER_WORD = re.compile(f"{_LETTER}+{_DAGGER}(?:{_LETTER}|{_DAGGER})*")
+_FOLD_ALEFS = str.maketrans(dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF))
+# The dagger alef after these letters only marks a long vowel already written: على، موسىٰ.
+_SILENT_AFTER = frozenset({chars.ALEF, chars.ALEF_MAKSURA})
+# Quranic spelling writes the long a of صلاة، زكاة، حياة as a waw with a dagger alef.
+_WAW_AS_ALEF = (
+    chars.WAW + chars.SUPERSCRIPT_ALEF + chars.TEH_MARBUTA,
+    chars.ALEF + chars.TEH_MARBUTA,
+)
+_VOCATIVE_YA = chars.YEH + chars.SUPERSCRIPT_ALEF  # يٰقوم: the vocative يا joined to a noun
+_VOCATIVE_HA = chars.HEH + chars.SUPERSCRIPT_ALEF  # هٰأنتم: the particle ها joined to a pronoun
+_HAMZA_ALEFS = frozenset({chars.ALEF_HAMZA_ABOVE, chars.ALEF_HAMZA_BELOW, chars.ALEF})
+
+
+def _stem_is_silent(word: str) -> bool:
+    """Whether the dagger-less ``word`` is a listed word, with proclitics and enclitics."""
+    key = word.translate(_FOLD_ALEFS)
+    stems = {key} | {key[len(p) :] for p in wordlists.PROCLITICS if key.startswith(p)}
+    stems |= {s[: -len(e)] for s in stems for e in wordlists.ENCLITICS if s.endswith(e)}
+    return bool(stems & wordlists.SILENT_DAGGER_ALEF_WORDS)
+
+
+def _resolve_dagger(match: re.Match[str]) -> str:
+    word = match[0]
+    if _stem_is_silent(word.replace(_DAGGER, "")):
+        return word.replace(_DAGGER, "")
+    rest = word[2:]
+    if (word.startswith(_VOCATIVE_YA) and len(rest) > 1) or (
+        word.startswith(_VOCATIVE_HA) and rest[:1] in _HAMZA_ALEFS
+    ):
+        return word[0] + chars.ALEF + " " + _dagger_to_alef(rest)
+    return _dagger_to_alef(word)
+
+
+def _dagger_to_alef(word: str) -> str:
+    if _DAGGER not in word:
+        return word
+    if _stem_is_silent(word.replace(_DAGGER, "")):
+        return word.replace(_DAGGER, "")
+    word = word.replace(*_WAW_AS_ALEF)
+    out = []
+    for i, ch in enumerate(word):
+        if ch != _DAGGER:
+            out.append(ch)
+        elif not (i and word[i - 1] in _SILENT_AFTER):
+            out.append(chars.ALEF)
+    return "".join(out)
+
+
+def remove_diacritics(text: str) -> str:
+    """Remove harakat, tanween, shadda, sukun and Quranic marks; write the dagger alef
+    as the alef standard spelling has, or drop it where standard spelling has none.
+
+    >>> remove_diacritics("مُحَمَّدٌ رَسُولُ اللَّهِ")
+    'محمد رسول الله'
+    >>> remove_diacritics("ٱلْعَٰلَمِينَ هٰذا ذٰلِكَ عَلَىٰ")
+    'ٱلعالمين هذا ذلك على'
+    """
+    return Diacritics().apply(text)[0]
+
+
+@dataclass(frozen=True)
+class Diacritics(Filter):
+    """Remove diacritics (lossy, for search and matching).
+
+    Harakat and tanween (U+064B-0652), the other Arabic combining marks (U+0653-065F)
+    and Quranic annotation marks (U+0610-061A, U+06D6-06ED, U+08CA-08FF) go. The
+    superscript alef (U+0670) becomes ``ا`` where standard spelling writes one
+    (ٱلْعَٰلَمِينَ is العالمين) and goes in the words standard spelling writes without
+    it (هٰذا ذٰلك لٰكن الرحمٰن), listed in :mod:`arclean.wordlists`.
+    """
+
+    name = "diacritics"
+    description = "Remove harakat, tanween, shadda, sukun and Quranic marks (lossy)."
+    example = "مُحَمَّدٌ رَسُولُ ٱللَّهِ، هٰذا"
+    lossless = False
+
+    def apply(self, text: str) -> tuple[str, Counts]:
+        if not _HAS_MARK.search(text):
+            return text, {}
+        text, removed = _DIACRITIC.subn("", text)
+        daggers = text.count(_DAGGER)
+        if daggers:
+            text = _DAGGER_WORD.sub(_resolve_dagger, text)
+            # A dagger alef left outside any word (after a digit, say) carries nothing.
+            text = text.replace(_DAGGER, "")
+        return text, counts(marks_removed=removed, dagger_alefs=daggers)

@@ -1,0 +1,71 @@
+"""Digits in one chosen system (lossy): Latin, Arabic-Indic, or as written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from arclean import chars
+from arclean.filters.base import Counts, Filter, counts
+
+_TO_LATIN = str.maketrans(
+    chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS, chars.LATIN_DIGITS * 2
+)
+_TO_ARABIC_INDIC = str.maketrans(
+    chars.LATIN_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS, chars.ARABIC_INDIC_DIGITS * 2
+)
+_EASTERN = re.compile(
+    chars.char_class(chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS) + "+"
+)
+_NON_ARABIC_INDIC = re.compile(
+    chars.char_class(chars.EXTENDED_ARABIC_INDIC_DIGITS)
+    # Latin digits standing in Latin text, a URL or code (COVID-19, v2, a/2021/x) keep.
+    + r"|(?<![A-Za-z0-9_/:.@#-])[0-9]+(?:[.,][0-9]+)*(?![A-Za-z0-9_/@-])"
+)
+
+
+@dataclass(frozen=True)
+class Digits(Filter):
+    """Write every digit in one system: ``to="latin"`` (٣ and ۳ become 3),
+    ``to="arabic-indic"`` (3 and ۳ become ٣, except digits inside Latin words, URLs and
+    code), or ``to="keep"`` (the default: change nothing).
+
+    >>> Digits(to="latin")("عام ٢٠٢٤ و۳")
+    'عام 2024 و3'
+    >>> Digits(to="arabic-indic")("عام 2024 في COVID-19")
+    'عام ٢٠٢٤ في COVID-19'
+    """
+
+    to: Literal["keep", "latin", "arabic-indic"] = "keep"
+
+    name = "digits"
+    description = "Write digits as Latin or Arabic-Indic (option `to`; keep by default)."
+    example = "عام ٢٠٢٤ و۱۴۰۳"
+    lossless = False
+
+    def __post_init__(self) -> None:
+        if self.to not in ("keep", "latin", "arabic-indic"):
+            raise ValueError(f"to must be 'keep', 'latin' or 'arabic-indic', not {self.to!r}")
+
+    def apply(self, text: str) -> tuple[str, Counts]:
+        if self.to == "latin":
+            n = 0
+
+            def latin(match: re.Match[str]) -> str:
+                nonlocal n
+                n += len(match[0])
+                return match[0].translate(_TO_LATIN)
+
+            # Runs of digits only: str.translate is slow on long text.
+            return _EASTERN.sub(latin, text), counts(digits_mapped=n)
+        if self.to == "arabic-indic":
+            n = 0
+
+            def convert(match: re.Match[str]) -> str:
+                nonlocal n
+                n += sum(c.isdigit() for c in match[0])
+                return match[0].translate(_TO_ARABIC_INDIC)
+
+            return _NON_ARABIC_INDIC.sub(convert, text), counts(digits_mapped=n)
+        return text, {}

@@ -1,0 +1,92 @@
+"""Tatweel (kashida, U+0640): gone inside words, a dash between words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from arclean import chars
+from arclean.filters.base import Counts, Filter, counts
+
+_WORD_CHAR = re.compile(
+    chars.char_class(ranges=chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES)
+)
+# Runs of tatweel, found by a scan that jumps from one to the next; what stands around
+# each run decides what it is.
+_RUN = re.compile(f"{chars.TATWEEL}+")
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and _WORD_CHAR.match(text, index) is not None
+
+
+def _is_word_end(text: str, index: int) -> bool:
+    """A letter or digit (not a tatweel, not an underscore) at ``index``."""
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char != chars.TATWEEL and char.isalnum()
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    """A run standing alone between two words on one line is a dash: واشنطن ـ سبأنت.
+    A run at a word's edge (the Hijri year abbreviation هـ) and a line made only of
+    tatweel (a drawn separator) are not."""
+    before, after = start - 1, end
+    if before < 0 or text[before] not in chars.HORIZONTAL_SPACES:
+        return False
+    while after < len(text) and text[after] in chars.HORIZONTAL_SPACES:
+        after += 1
+    return after > end and _is_word_end(text, before - 1) and _is_word_end(text, after)
+
+
+def remove_tatweel(text: str) -> str:
+    """Remove kashida between letters and write a free-standing one as a dash.
+
+    >>> remove_tatweel("الســـلام عليكم، واشنطن ـ سبأنت")
+    'السلام عليكم، واشنطن - سبأنت'
+    """
+    return Tatweel().apply(text)[0]
+
+
+@dataclass(frozen=True)
+class Tatweel(Filter):
+    """Remove tatweel inside words (``اللـــه`` becomes ``الله``); a tatweel standing
+    alone between two words becomes ``-``; ``هـ`` after a year stays."""
+
+    name = "tatweel"
+    description = "Remove tatweel (kashida) inside words; a lone tatweel between words is a dash."
+    example = "الســـلام عليكم، واشنطن ـ سبأنت"
+    lossless = True
+
+    def apply(self, text: str) -> tuple[str, Counts]:
+        if chars.TATWEEL not in text:  # the common case costs one scan
+            return text, {}
+        removed = 0
+
+        def drop(match: re.Match[str]) -> str:
+            # Inside a word: a letter or mark on both sides.
+            nonlocal removed
+            start, end = match.span()
+            if _is_word_char(match.string, start - 1) and _is_word_char(match.string, end):
+                removed += end - start
+                return ""
+            return match[0]
+
+        text = _RUN.sub(drop, text)
+        if removed and not unicodedata.is_normalized("NFC", text):
+            # Marks that a removed tatweel kept apart now stand together; put them in
+            # canonical order, as the unicode filter before this one did.
+            text = unicodedata.normalize("NFC", text)
+        dashes = 0
+
+        def dash(match: re.Match[str]) -> str:
+            nonlocal dashes
+            if _between_words(match.string, *match.span()):
+                dashes += 1
+                return "-"
+            return match[0]
+
+        text = _RUN.sub(dash, text)
+        return text, counts(chars_removed=removed, dashes=dashes)

@@ -1,0 +1,67 @@
+"""Unicode forms: presentation-form glyphs to letters, then NFC composition."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from arclean import chars
+from arclean.filters.base import Counts, Filter, counts
+
+_PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FORMS)))
+_PRESENTATION_FORM_RUN = re.compile(_PRESENTATION_FORM.pattern + "+")
+_EXPANSIONS = str.maketrans(chars.LIGATURE_PHRASES)
+_LIGATURE = re.compile(chars.char_class(chars.LIGATURE_PHRASES))
+
+
+def replace_presentation_forms(text: str) -> str:
+    """Turn Arabic presentation-form glyphs into the letters they show.
+
+    >>> replace_presentation_forms("\\ufef7\\ufee3\\ufee8\\ufef4\\ufe94")
+    'لأمنية'
+    """
+    return text.translate(chars.PRESENTATION_FORMS)
+
+
+@dataclass(frozen=True)
+class Unicode(Filter):
+    """Presentation forms (U+FB50-FDFF, U+FE70-FEFC) become standard letters, keeping
+    hamza and madda (``ﻷ`` is ``لأ``); then the text is put in NFC, so an alef followed
+    by a combining hamza becomes ``أ`` and decomposed PDF text recomposes.
+
+    Word ligatures (``ﷺ ﷲ ﷻ ﷽``) stand for a phrase and are kept, unless
+    ``ligatures="expand"`` writes the phrase out (``ﷺ`` is ``صلى الله عليه وسلم``).
+    """
+
+    ligatures: Literal["keep", "expand"] = "keep"
+
+    name = "unicode"
+    description = "Presentation forms to letters and NFC composition; ligature symbols kept."
+    example = "\ufef7\ufee3\ufee8\ufef4\ufe94 \ufeed\ufed7\ufeee\ufe8d\ufe95"
+    lossless = True
+
+    def __post_init__(self) -> None:
+        if self.ligatures not in ("keep", "expand"):
+            raise ValueError(f"ligatures must be 'keep' or 'expand', not {self.ligatures!r}")
+
+    def apply(self, text: str) -> tuple[str, Counts]:
+        forms = expanded = composed = 0
+        if _PRESENTATION_FORM.search(text):
+
+            def letters(match: re.Match[str]) -> str:
+                nonlocal forms
+                forms += len(match[0])
+                return match[0].translate(chars.PRESENTATION_FORMS)
+
+            # Only the runs of forms are translated: str.translate is slow on long text.
+            text = _PRESENTATION_FORM_RUN.sub(letters, text)
+        if self.ligatures == "expand" and _LIGATURE.search(text):
+            expanded = len(_LIGATURE.findall(text))
+            text = text.translate(_EXPANSIONS)
+        if not unicodedata.is_normalized("NFC", text):
+            before = len(text)
+            text = unicodedata.normalize("NFC", text)
+            composed = max(before - len(text), 1)  # reordering alone still counts once
+        return text, counts(forms_mapped=forms, ligatures_expanded=expanded, composed=composed)

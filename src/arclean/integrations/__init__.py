@@ -1,0 +1,1 @@
+"""Adapters that run arclean inside other data-processing engines (optional extras)."""

@@ -1,0 +1,250 @@
+"""Run a pipeline over many inputs: find the files, clean them (in worker processes
+when asked), and hand back each outcome in input order. Knows no terminal."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from arclean import io
+from arclean.errors import ArcleanError, InputError
+from arclean.filters import Counts
+from arclean.jsonl import clean_record
+from arclean.pipeline import Pipeline
+from arclean.stream import StreamCleaner
+
+Reader = Callable[[str], str]
+"""Turns a source ("-" for stdin, or a path) into text, raising ArcleanError."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """An input file, and its path relative to the folder it was found in (for -o DIR)."""
+
+    path: str
+    relative: Path
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == "-"
+
+    @property
+    def name(self) -> str:
+        """How messages name it."""
+        return "<stdin>" if self.is_stdin else self.path
+
+
+def find_sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Source]:
+    """Expand files and folders into sources, in a stable order.
+
+    A folder is searched recursively for files matching ``pattern``, skipping hidden
+    files and folders (``.git``); a file named on the command line is always taken.
+    """
+    sources: list[Source] = []
+    for argument in arguments or ["-"]:
+        path = Path(argument)
+        if argument != "-" and path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob(pattern)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            sources += [Source(str(p), p.relative_to(path)) for p in found]
+        else:
+            sources.append(Source(argument, Path(path.name)))
+    return sources
+
+
+@dataclass
+class Outcome:
+    """What cleaning one source gave: the text before and after, counts, or an error.
+
+    A streamed source keeps neither text: it was written as it was cleaned, and
+    ``streamed_changed`` says whether the output differs from the input.
+    """
+
+    source: Source
+    original: str = ""
+    cleaned: str = ""
+    stats: dict[str, Counts] = field(default_factory=dict)
+    error: str | None = None
+    passed_through: int = 0  # JSON Lines records whose field was missing or not text
+    streamed: bool = False
+    streamed_changed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        if self.streamed:
+            return self.error is None and self.streamed_changed
+        return self.error is None and self.cleaned != self.original
+
+
+class Sink(Protocol):
+    """Where a streamed source's cleaned text goes, piece by piece."""
+
+    def write(self, text: str) -> None: ...
+
+    def close(self, changed: bool) -> None:
+        """The text is complete (``changed``: it differs from the input)."""
+
+    def abort(self) -> None:
+        """The source failed: drop what was written, if that can be done."""
+
+
+STREAM_ABOVE = 8 << 20  # bytes: a larger input is cleaned as a stream, in bounded memory
+
+
+def stream_source(
+    pipeline: Pipeline,
+    source: Source,
+    sink: Sink,
+    *,
+    encoding: str = "auto",
+    errors: str = "strict",
+    state: dict[str, Any] | None = None,
+    threshold: int | None = None,
+) -> Outcome:
+    """Clean one source; a large one as a stream into ``sink``, a small one whole.
+
+    Either way the cleaned text goes to ``sink``; the outcome carries the texts only
+    for a source cleaned whole.
+    """
+    outcome = Outcome(source)
+    try:
+        with contextlib.ExitStack() as stack:
+            handle = io.open_binary(source.path)
+            if not source.is_stdin:
+                stack.enter_context(handle)
+            limit = STREAM_ABOVE if threshold is None else threshold
+            head = handle.read(limit)
+            if len(head) < limit:
+                outcome.original = io.decode(head, source.name, encoding, errors)
+                report = pipeline.run(outcome.original, state=state)
+                outcome.cleaned, outcome.stats = report.text, report.stats
+                sink.write(outcome.cleaned)
+                sink.close(outcome.changed)
+                return outcome
+            outcome.streamed = True
+            cleaner = StreamCleaner(pipeline, state=state)
+            before, after = hashlib.blake2b(), hashlib.blake2b()
+            for piece in io.iter_decoded(handle, source.name, encoding, errors, head=head):
+                before.update(piece.encode("utf-8", "surrogatepass"))
+                for out in cleaner.feed(piece):
+                    after.update(out.encode("utf-8", "surrogatepass"))
+                    sink.write(out)
+            for out in cleaner.finish():
+                after.update(out.encode("utf-8", "surrogatepass"))
+                sink.write(out)
+            outcome.stats = {name: dict(c) for name, c in cleaner.stats.items()}
+            outcome.streamed_changed = before.digest() != after.digest()
+            sink.close(outcome.streamed_changed)
+    except ArcleanError as error:
+        sink.abort()
+        outcome.error = str(error)
+    return outcome
+
+
+def clean_source(
+    pipeline: Pipeline,
+    source: Source,
+    read: Reader,
+    *,
+    jsonl_field: str | None = None,
+    strict: bool = False,
+    state: dict[str, Any] | None = None,
+) -> Outcome:
+    """Read and clean one source; an :class:`ArcleanError` becomes the outcome's error."""
+    outcome = Outcome(source)
+    try:
+        outcome.original = read(source.path)
+        if jsonl_field is None:
+            report = pipeline.run(outcome.original, state=state)
+            outcome.cleaned, outcome.stats = report.text, report.stats
+        else:
+            _clean_jsonl(pipeline, outcome, jsonl_field, strict, state)
+    except ArcleanError as error:
+        outcome.error = str(error)
+    return outcome
+
+
+def _clean_jsonl(
+    pipeline: Pipeline,
+    outcome: Outcome,
+    field_path: str,
+    strict: bool,
+    state: dict[str, Any] | None,
+) -> None:
+    totals: dict[str, Counts] = {f.name: {} for f in pipeline.filters}
+    shared_state = {} if state is None else state
+
+    def clean(text: str) -> str:
+        report = pipeline.run(text, state=shared_state)
+        for name, changes in report.stats.items():
+            for kind, n in changes.items():
+                totals[name][kind] = totals[name].get(kind, 0) + n
+        return report.text
+
+    lines = outcome.original.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    out = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        record = clean_record(
+            line, clean, field_path, where=f"{outcome.source.name}:{number}", strict=strict
+        )
+        outcome.passed_through += not record.cleaned
+        out.append(record.line + "\n")
+    outcome.cleaned = "".join(out)
+    outcome.stats = totals
+
+
+def _work(
+    args: tuple[Pipeline, Source, Reader, str | None, bool],
+) -> Outcome:
+    pipeline, source, read, jsonl_field, strict = args
+    return clean_source(pipeline, source, read, jsonl_field=jsonl_field, strict=strict)
+
+
+def clean_sources(
+    pipeline: Pipeline,
+    sources: Iterable[Source],
+    read: Reader,
+    *,
+    jobs: int = 1,
+    jsonl_field: str | None = None,
+    strict: bool = False,
+) -> Iterator[Outcome]:
+    """Clean every source and yield the outcomes in input order.
+
+    With ``jobs`` above 1 (0 means one per core) files are cleaned in worker
+    processes; the output is the same. A run with state shared across documents
+    (``repeats`` with ``scope="stream"``) must use one job.
+    """
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    sources = list(sources)
+    if jobs <= 1 or len(sources) < 2 or any(s.is_stdin for s in sources):
+        state: dict[str, Any] = {}
+        for source in sources:
+            yield clean_source(
+                pipeline, source, read, jsonl_field=jsonl_field, strict=strict, state=state
+            )
+        return
+    if _remembers_across_documents(pipeline):
+        raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
+    tasks = [(pipeline, source, read, jsonl_field, strict) for source in sources]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_work, tasks)
+
+
+def _remembers_across_documents(pipeline: Pipeline) -> bool:
+    return any(getattr(f, "scope", "document") == "stream" for f in pipeline.filters)
