@@ -54,7 +54,7 @@ def build(size_mb: float = 20.0, seed: int = 2024) -> str:
                 text = text.replace("ي", "ى", 1)  # a near repeat
         else:
             text = paragraph(rng)
-            recent = (recent + [text])[-50:]
+            recent = [*recent, text][-50:]
         out.append(text)
         if rng.random() < 0.2:
             out.append("")  # some documents separate paragraphs with blank lines

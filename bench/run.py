@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-import arclean  # noqa: E402
-from arclean import Pipeline  # noqa: E402
-from arclean.filters import FILTERS, Alef, Diacritics, HamzaSeats, Tatweel  # noqa: E402
+import arclean
+from arclean import Pipeline
+from arclean.filters import FILTERS, Alef, Diacritics, HamzaSeats, Tatweel
 
 
 def best_seconds(work: Callable[[], object], repeat: int) -> float:
@@ -91,37 +91,49 @@ def main() -> None:
 
     text = corpus.build(args.size)
     megabytes = len(text.encode("utf-8")) / 1e6
-    print(f"arclean {arclean.__version__} on {platform.python_implementation()} "
-          f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
+    print(
+        f"arclean {arclean.__version__} on {platform.python_implementation()} "
+        f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
+    )
     print(f"corpus: {megabytes:.1f} MB, {text.count(chr(10))} lines (bench/corpus.py)\n")
 
     print("presets, in-process:")
     rates = {}
     for preset in arclean.PRESETS:
         pipeline = Pipeline.from_preset(preset)
-        rates[preset] = report(preset, megabytes, best_seconds(lambda: pipeline(text), args.repeat))
+        rates[preset] = report(
+            preset, megabytes, best_seconds(lambda p=pipeline: p(text), args.repeat)
+        )
 
     print("\neach filter alone, on the raw corpus:")
     for cls in FILTERS:
         flt = cls(to="latin") if cls.name == "digits" else cls()  # type: ignore[call-arg]
-        report(cls.name, megabytes, best_seconds(lambda: flt.apply(text), args.repeat))
+        report(cls.name, megabytes, best_seconds(lambda f=flt: f.apply(text), args.repeat))
 
     clean = Pipeline.from_preset("search")(text)
     print("\neach filter alone, on text it has nothing to do for (already cleaned by search):")
     for cls in FILTERS:
         flt = cls(to="latin") if cls.name == "digits" else cls()  # type: ignore[call-arg]
-        report(cls.name, megabytes, best_seconds(lambda: flt.apply(clean), args.repeat))
+        report(cls.name, megabytes, best_seconds(lambda f=flt: f.apply(clean), args.repeat))
 
     print("\npeers, same corpus, same run:")
     letters = Pipeline([Diacritics(), Tatweel(), Alef(), HamzaSeats()])
-    ours = report("arclean lossy letters", megabytes, best_seconds(lambda: letters(text), args.repeat))
+    ours = report(
+        "arclean lossy letters", megabytes, best_seconds(lambda: letters(text), args.repeat)
+    )
     chain = pyarabic_chain()
     if chain is not None:
-        theirs = report("pyarabic chain (4 functions)", megabytes, best_seconds(lambda: chain(text), args.repeat))
+        theirs = report(
+            "pyarabic chain (4 functions)",
+            megabytes,
+            best_seconds(lambda: chain(text), args.repeat),
+        )
         print(f"  ratio arclean letters / pyarabic: {ours / theirs:.2f}x")
     camel = camel_chain()
     if camel is not None:
-        theirs = report("CAMeL Tools chain", megabytes, best_seconds(lambda: camel(text), args.repeat))
+        theirs = report(
+            "CAMeL Tools chain", megabytes, best_seconds(lambda: camel(text), args.repeat)
+        )
         print(f"  ratio arclean search / CAMeL: {rates['search'] / theirs:.2f}x")
     else:
         print("  CAMeL Tools not installed (pip install camel-tools to compare)")
@@ -130,13 +142,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "corpus.txt"
         source.write_text(text, encoding="utf-8")
-        command = [sys.executable, "-m", "arclean", "-o", str(Path(folder) / "out.txt"), str(source)]
+        command = [
+            sys.executable,
+            "-m",
+            "arclean",
+            "-o",
+            str(Path(folder) / "out.txt"),
+            str(source),
+        ]
         seconds = best_seconds(lambda: subprocess.run(command, check=True), args.repeat)
         report("arclean default (CLI)", megabytes, seconds)
         tiny = Path(folder) / "tiny.txt"
         tiny.write_text("نص قصير.\n", encoding="utf-8")
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "arclean", str(tiny)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "arclean", str(tiny)], check=True, capture_output=True
+        )
         print(f"  start-up on a tiny file: {(time.perf_counter() - start) * 1000:.0f} ms")
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -44,6 +44,21 @@ def article() -> str:
     return (FIXTURES / "article.txt").read_text(encoding="utf-8")
 
 
+def invoke(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    """Run the command through click's CliRunner: exit code, stdout bytes, stderr.
+
+    A Python exception that is not a SystemExit is a bug in arclean: it is raised.
+    """
+    from click.testing import CliRunner
+
+    from arclean.cli import cli
+
+    result = CliRunner().invoke(cli, args, input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
 class _VisibleText(HTMLParser):
     """The text a browser shows: character data outside <script> and <style>."""
 

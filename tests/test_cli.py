@@ -12,22 +12,16 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import arclean
 import arclean.filters
-from arclean.cli import cli
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, invoke
 
 ARTICLE = FIXTURES / "article.txt"
 EXPECTED = (FIXTURES / "article.clean.txt").read_bytes()
 
 
-def run(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(cli, args, input=stdin)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
+run = invoke
 
 
 def test_file_to_stdout() -> None:

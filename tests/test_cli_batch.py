@@ -7,21 +7,15 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from arclean.cli import cli
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, invoke
 
 ARTICLE = (FIXTURES / "article.txt").read_bytes()
 EXPECTED = (FIXTURES / "article.clean.txt").read_bytes()
 CLEAN = "نص نظيف تماما.\n".encode()
 
 
-def run(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(cli, args, input=stdin)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
+run = invoke
 
 
 @pytest.fixture

@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from arclean.cli import cli
+from tests.conftest import invoke
 
 
 def run(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, args, input=stdin)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+    code, out, err = invoke(args, stdin)
+    return code, out.decode("utf-8"), err
 
 
 def test_the_issue_example() -> None:

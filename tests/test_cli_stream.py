@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import arclean
 from arclean import runner
-from arclean.cli import cli
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, invoke
 
 ARTICLE = (FIXTURES / "article.txt").read_text(encoding="utf-8")
 BIG = "\n".join(f"{i} {line}" for i in range(40) for line in ARTICLE.split("\n"))
@@ -21,11 +19,7 @@ def small_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runner, "STREAM_ABOVE", 512)
 
 
-def run(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(cli, args, input=stdin)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout_bytes, result.stderr
+run = invoke
 
 
 def test_streamed_file_and_stdin_match_the_library(tmp_path: Path) -> None:

@@ -5,20 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from arclean import config
-from arclean.cli import cli
 from arclean.errors import ConfigError
+from tests.conftest import invoke
 
 TEXT = "قال إن الوزیرة علی حق ٣\n".encode()
 
 
 def run(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, args, input=stdin)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+    code, out, err = invoke(args, stdin)
+    return code, out.decode("utf-8"), err
 
 
 @pytest.fixture

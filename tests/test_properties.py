@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import arclean
-from arclean.filters import FILTERS
+from arclean.filters import FILTERS, Filter, Punctuation, Whitespace
 
 # Arabic-heavy text with the things arclean touches: marks, tatweel, presentation
 # forms, invisible marks, spaces of every kind, punctuation, braces and line breaks.
@@ -73,3 +75,24 @@ def test_output_is_valid_text(text: str) -> None:
     out.encode("utf-8", "surrogatepass")
     assert out == "" or out.endswith("\n")
     assert "\r" not in out
+
+
+def _letters_and_digits(text: str) -> Counter[str]:
+    return Counter(c for c in text if unicodedata.category(c)[0] in "LN")
+
+
+@given(
+    texts,
+    st.sampled_from(
+        [
+            Punctuation(),
+            Punctuation(max_run=1, ellipsis="…", arabic_percent=True, quotes="«»"),
+            Punctuation(ellipsis="...", quotes='""'),
+            Whitespace(),
+            Whitespace(max_blank_lines=0),
+        ]
+    ),
+)
+def test_punctuation_and_whitespace_never_change_a_letter_or_digit(text: str, flt: Filter) -> None:
+    # They move, add and remove spaces and swap marks; letters and digits stay, all of them.
+    assert _letters_and_digits(flt(text)) == _letters_and_digits(text)

@@ -160,8 +160,9 @@ def test_forum_menus_and_footers_go_in_web() -> None:
 def test_tafsir_braces_and_brackets_are_quotation_marks(preset: str) -> None:
     text = _read("hard_cases/p06_altafser_saadi_tafsir_braces_excerpt.txt")
     cleaned = arclean.clean(text, preset)
-    for quoted in ["{ بِسْمِ اللَّهِ }", "{ اسم }", "{ اللَّهِ }", "{ الرَّحْمَنِ الرَّحِيمِ }"]:
-        assert quoted in cleaned
+    # The punctuation filter may take the spaces inside the braces away: { اسم } -> {اسم}.
+    for quoted in ["بِسْمِ اللَّهِ", "اسم", "اللَّهِ", "الرَّحْمَنِ الرَّحِيمِ"]:
+        assert re.search(r"\{ ?" + quoted + r" ?\}", cleaned), quoted
     assert "[الحسنى]" in cleaned and "[به]" in cleaned
     assert cleaned.count("{") == text.count("{") and cleaned.count("}") == text.count("}")
 
@@ -170,7 +171,7 @@ def test_tafsir_braces_and_brackets_are_quotation_marks(preset: str) -> None:
 def test_tafsir_footer_goes_in_web() -> None:
     cleaned = arclean.clean(_read("hard_cases/p06_altafser_saadi_tafsir_braces_excerpt.txt"), "web")
     assert "سياسة الخصوصية" not in cleaned and "© 2022" not in cleaned
-    assert "{ بِسْمِ اللَّهِ } أي: أبتدئ بكل اسم لله تعالى" in cleaned
+    assert re.search(r"\{ ?بِسْمِ اللَّهِ ?\} أي: أبتدئ بكل اسم لله تعالى", cleaned)
 
 
 @needs_corpus

@@ -585,6 +585,62 @@ MOJIBAKE_TELLTALES = frozenset(
     }
 )
 
+# --- Punctuation in Arabic prose: brackets, quotes, runs, protected spans ----------------
+# Used by filters/punctuation.py and its helpers (pairs.py, protected.py).
+
+ARABIC_PERCENT_SIGN = "\N{ARABIC PERCENT SIGN}"  # U+066A written after Arabic-Indic digits
+HORIZONTAL_ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"  # U+2026 one-character ellipsis
+
+# Guillemets, the quotation marks of edited Arabic: « opens, » closes.
+LEFT_POINTING_DOUBLE_ANGLE_QUOTATION_MARK = (
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}"  # U+00AB «
+)
+RIGHT_POINTING_DOUBLE_ANGLE_QUOTATION_MARK = (
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"  # U+00BB »
+)
+
+# Brackets and guillemets, opener to closer. Their shape says which side they are on
+# (in right-to-left text too: the renderer mirrors them), so they pair like brackets.
+BRACKET_PAIRS = {
+    "(": ")",  # U+0028 U+0029
+    "[": "]",  # U+005B U+005D
+    "{": "}",  # U+007B U+007D
+    LEFT_POINTING_DOUBLE_ANGLE_QUOTATION_MARK: RIGHT_POINTING_DOUBLE_ANGLE_QUOTATION_MARK,
+}
+
+# Double quotes whose shape does not reliably say which side they are on: the straight
+# quote opens and closes, and scraped Arabic writes the curly ones reversed (”نص“) or
+# mismatched (“نص“). Straight quotes pair by their order along a line; curly ones by
+# their shape when it nests, in either direction, and by their order otherwise.
+STRAIGHT_DOUBLE_QUOTES = frozenset(
+    {
+        '"',  # U+0022
+    }
+)
+LEFT_DOUBLE_QUOTATION_MARK = "\N{LEFT DOUBLE QUOTATION MARK}"  # U+201C “ opens in English
+RIGHT_DOUBLE_QUOTATION_MARK = "\N{RIGHT DOUBLE QUOTATION MARK}"  # U+201D ” closes in English
+CURLY_OPENING_QUOTES = frozenset(
+    {
+        LEFT_DOUBLE_QUOTATION_MARK,
+        "\N{DOUBLE LOW-9 QUOTATION MARK}",  # U+201E „ opens in German and Polish
+        "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}",  # U+201F ‟ opens, rare
+    }
+)
+CURLY_DOUBLE_QUOTES = CURLY_OPENING_QUOTES | {RIGHT_DOUBLE_QUOTATION_MARK}
+# Written for a quote by some keyboards and PDFs, but also the sign for inches and
+# seconds (5″): only the `quotes` option touches it, and only in pairs around Arabic.
+DOUBLE_PRIME = "\N{DOUBLE PRIME}"  # U+2033 ″
+
+# Marks whose runs the punctuation filter shortens (the full stop has its own rule:
+# a run of four or more is an ellipsis of three).
+REPEATABLE_MARKS = frozenset({"!", ARABIC_QUESTION_MARK, ARABIC_COMMA})
+
+# Unicode noncharacters, reserved for a program's internal use and never assigned:
+# the punctuation filter stands one of them in for each protected span (a URL, an
+# e-mail, code) while it works, so no rule can see inside one. Noncharacters have no
+# names, so the range is written with code points.
+SPAN_PLACEHOLDER_RANGE = ("\ufdd0", "\ufdef")  # U+FDD0..U+FDEF
+
 # --- Web leftovers -------------------------------------------------------------------
 
 # Separators of navigation menus and footers flattened into text ("اتصل بنا | سياسة

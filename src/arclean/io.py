@@ -60,14 +60,19 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     name = os.fspath(path)
     try:
         return Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+        raise _read_error(name, error) from None
+
+
+def _read_error(name: str, error: OSError) -> InputError:
+    """One line that says why ``name`` cannot be read."""
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{name}: is a directory")
+    if isinstance(error, PermissionError):
+        return InputError(f"{name}: permission denied")
+    return InputError(f"{name}: cannot read ({error.strerror or error})")
 
 
 def check_encoding(name: str, *, allow_auto: bool = True) -> str:

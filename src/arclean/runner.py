@@ -134,14 +134,16 @@ def stream_source(
             outcome.streamed = True
             cleaner = StreamCleaner(pipeline, state=state)
             before, after = hashlib.blake2b(), hashlib.blake2b()
-            for piece in io.iter_decoded(handle, source.name, encoding, errors, head=head):
-                before.update(piece.encode("utf-8", "surrogatepass"))
-                for out in cleaner.feed(piece):
+
+            def emit(pieces: Iterable[str]) -> None:
+                for out in pieces:
                     after.update(out.encode("utf-8", "surrogatepass"))
                     sink.write(out)
-            for out in cleaner.finish():
-                after.update(out.encode("utf-8", "surrogatepass"))
-                sink.write(out)
+
+            for piece in io.iter_decoded(handle, source.name, encoding, errors, head=head):
+                before.update(piece.encode("utf-8", "surrogatepass"))
+                emit(cleaner.feed(piece))
+            emit(cleaner.finish())
             outcome.stats = {name: dict(c) for name, c in cleaner.stats.items()}
             outcome.streamed_changed = before.digest() != after.digest()
             sink.close(outcome.streamed_changed)

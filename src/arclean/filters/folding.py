@@ -5,76 +5,75 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
 
-_ALEFS = re.compile(chars.char_class(chars.ALEF_VARIANTS))
-_HAMZA_PAIRS = ((chars.WAW_HAMZA_ABOVE, chars.WAW), (chars.YEH_HAMZA_ABOVE, chars.YEH))
 _STRETCHED = re.compile(f"({chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)})\\1{{2,}}")
 
 
+class _LetterFold(Filter):
+    """A fold that writes each letter of ``FOLDS`` as its plain letter (str.replace runs
+    far faster than a regex or str.translate on Arabic text)."""
+
+    FOLDS: ClassVar[tuple[tuple[str, str], ...]]
+    lossless = False
+
+    def apply(self, text: str) -> tuple[str, Counts]:
+        n = 0
+        for variant, letter in self.FOLDS:
+            found = text.count(variant)
+            if found:
+                n += found
+                text = text.replace(variant, letter)
+        return text, counts(letters_mapped=n)
+
+
 @dataclass(frozen=True)
-class Alef(Filter):
+class Alef(_LetterFold):
     """``أ إ آ ٱ`` and the rare ``ٲ ٳ ٵ`` become a bare ``ا``.
 
     >>> Alef()("أحمد إلى آخر ٱلكتاب")
     'احمد الى اخر الكتاب'
     """
 
+    FOLDS = tuple((variant, chars.ALEF) for variant in sorted(chars.ALEF_VARIANTS))
     name = "alef"
     description = "Fold alef variants (أ إ آ ٱ) to a bare alef (lossy)."
     example = "أحمد إلى آخر ٱلكتاب"
-    lossless = False
-
-    def apply(self, text: str) -> tuple[str, Counts]:
-        text, n = _ALEFS.subn(chars.ALEF, text)
-        return text, counts(letters_mapped=n)
 
 
 @dataclass(frozen=True)
-class AlefMaksura(Filter):
+class AlefMaksura(_LetterFold):
     """``ى`` becomes ``ي``.
 
     >>> AlefMaksura()("على مستوى")
     'علي مستوي'
     """
 
+    FOLDS = ((chars.ALEF_MAKSURA, chars.YEH),)
     name = "alef-maksura"
     description = "Fold alef maksura (ى) to yeh (ي) (lossy)."
     example = "على مستوى"
-    lossless = False
-
-    def apply(self, text: str) -> tuple[str, Counts]:
-        n = text.count(chars.ALEF_MAKSURA)
-        return text.replace(chars.ALEF_MAKSURA, chars.YEH) if n else text, counts(letters_mapped=n)
 
 
 @dataclass(frozen=True)
-class TehMarbuta(Filter):
+class TehMarbuta(_LetterFold):
     """``ة`` (and Urdu ``ۃ``) becomes ``ه``.
 
     >>> TehMarbuta()("مدرسة")
     'مدرسه'
     """
 
+    FOLDS = ((chars.TEH_MARBUTA, chars.HEH), (chars.TEH_MARBUTA_GOAL, chars.HEH))
     name = "teh-marbuta"
     description = "Fold teh marbuta (ة) to heh (ه) (lossy)."
     example = "مدرسة جميلة"
-    lossless = False
-
-    def apply(self, text: str) -> tuple[str, Counts]:
-        n = 0
-        for letter in (chars.TEH_MARBUTA, chars.TEH_MARBUTA_GOAL):
-            found = text.count(letter)
-            if found:
-                n += found
-                text = text.replace(letter, chars.HEH)
-        return text, counts(letters_mapped=n)
 
 
 @dataclass(frozen=True)
-class HamzaSeats(Filter):
+class HamzaSeats(_LetterFold):
     """Hamza on a seat loses it: ``ؤ`` becomes ``و``, ``ئ`` becomes ``ي``. A hamza on
     the line (``ء``) and hamza on alef (see ``alef``) are not touched here.
 
@@ -82,19 +81,10 @@ class HamzaSeats(Filter):
     'مسوول رييس'
     """
 
+    FOLDS = ((chars.WAW_HAMZA_ABOVE, chars.WAW), (chars.YEH_HAMZA_ABOVE, chars.YEH))
     name = "hamza"
     description = "Fold hamza seats: ؤ to و, ئ to ي (lossy)."
     example = "مسؤول رئيس"
-    lossless = False
-
-    def apply(self, text: str) -> tuple[str, Counts]:
-        n = 0
-        for seat, letter in _HAMZA_PAIRS:
-            found = text.count(seat)
-            if found:
-                n += found
-                text = text.replace(seat, letter)
-        return text, counts(letters_mapped=n)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
-from arclean.filters.language import Language, paragraph_language
+from arclean.filters.language import map_arabic_paragraphs
 
 _INVISIBLE = re.compile(
     chars.char_class(chars.INVISIBLE, (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE))
@@ -25,12 +25,11 @@ def remove_invisible(text: str) -> str:
     return Invisible().apply(text)[0]
 
 
-def _drop_arabic_zwnj(text: str) -> str:
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if chars.ZERO_WIDTH_NON_JOINER in line and paragraph_language(line) is Language.ARABIC:
-            lines[i] = line.replace(chars.ZERO_WIDTH_NON_JOINER, "")
-    return "\n".join(lines)
+_ZWNJ = re.compile(chars.ZERO_WIDTH_NON_JOINER)
+
+
+def _drop_zwnj(line: str) -> str:
+    return line.replace(chars.ZERO_WIDTH_NON_JOINER, "")
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,6 @@ class Invisible(Filter):
         zwnj = 0
         if chars.ZERO_WIDTH_NON_JOINER in text:
             before = len(text)
-            text = _drop_arabic_zwnj(text)
+            text = map_arabic_paragraphs(text, _ZWNJ, _drop_zwnj)[0]
             zwnj = before - len(text)
         return text, counts(chars_removed=n + zwnj)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
 
 from arclean import chars, wordlists
 
@@ -34,6 +35,11 @@ _FOLD = str.maketrans(
 )
 _NON_ARABIC = re.compile(chars.char_class(chars.NON_ARABIC_LETTERS))
 _DEFINITE = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"  # U+0627 U+0644 the article ال
+
+
+# Every line break the whitespace filter knows: a paragraph here is a line there, so a
+# decision never changes when whitespace turns a CR into a LF.
+_LINE_BREAK = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
 
 
 class Language(enum.Enum):
@@ -74,7 +80,7 @@ def paragraph_language(paragraph: str) -> Language:
     """
     zwnj = len(re.findall(r"(?<=\w)\u200c(?=\w)", paragraph))
     bare = skeleton(paragraph)
-    words = [w.translate(_FOLD) for w in _LETTER_RUN.findall(bare)]
+    words = _LETTER_RUN.findall(bare.translate(_FOLD))
     arabic = 3 * sum(w in wordlists.ARABIC_FUNCTION_WORDS for w in words)
     arabic += 2 * bare.count(chars.TEH_MARBUTA)
     arabic += sum(len(w) > 3 and w.startswith(_DEFINITE) for w in words)
@@ -85,3 +91,22 @@ def paragraph_language(paragraph: str) -> Language:
     if other > arabic:
         return Language.OTHER
     return Language.UNSURE
+
+
+def map_arabic_paragraphs(
+    text: str, needs: re.Pattern[str], change: Callable[[str], str]
+) -> tuple[str, int]:
+    """Apply ``change`` to each paragraph (line) that ``needs`` finds something in and
+    that is judged Arabic; return the text and how many paragraphs changed.
+
+    >>> map_arabic_paragraphs("قال إن الوزير\\rکتاب", re.compile("ی|ک"), str.upper)
+    ('قال إن الوزير\\rکتاب', 0)
+    """
+    parts = _LINE_BREAK.split(text)  # [line, break, line, break, ..., line]
+    changed = 0
+    for i in range(0, len(parts), 2):
+        line = parts[i]
+        if needs.search(line) and paragraph_language(line) is Language.ARABIC:
+            parts[i] = change(line)
+            changed += 1
+    return "".join(parts), changed

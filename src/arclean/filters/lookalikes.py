@@ -7,17 +7,19 @@ from dataclasses import dataclass
 
 from arclean import chars, wordlists
 from arclean.filters.base import Counts, Filter, counts
-from arclean.filters.language import Language, paragraph_language
+from arclean.filters.language import map_arabic_paragraphs
 
 _SUSPECTS = chars.char_class(set(chars.LOOKALIKES) | {chars.FARSI_YEH})
 _HAS_SUSPECT = re.compile(_SUSPECTS)
 _MARKS = chars.char_class(ranges=chars.ARABIC_MARK_RANGES)
 _LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
-# A word with its marks; a Farsi yeh at its end (marks may follow) may be an alef maksura.
-_WORD = re.compile(f"(?:{_LETTER}|{_MARKS})+")
+# A word (with its marks) that holds a Farsi yeh: at its end (marks may follow), the
+# yeh may be an alef maksura.
+_WORD_CHAR = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES)
+_YEH_WORD = re.compile(f"{_WORD_CHAR}*{chars.FARSI_YEH}{_WORD_CHAR}*")
 _FINAL_YEH = re.compile(f"{chars.FARSI_YEH}(?={_MARKS}*$)")
 _STRIP_MARKS = re.compile(_MARKS)
-_LETTERS = str.maketrans(chars.LOOKALIKES)
+_LETTER_PAIRS = tuple(chars.LOOKALIKES.items())
 
 
 def ends_in_alef_maksura(word: str) -> bool:
@@ -37,13 +39,18 @@ def ends_in_alef_maksura(word: str) -> bool:
     )
 
 
-def _fix_word(match: re.Match[str]) -> str:
+def _fix_yeh_word(match: re.Match[str]) -> str:
     word = match[0]
-    if chars.FARSI_YEH in word:
-        if _FINAL_YEH.search(word) and ends_in_alef_maksura(word):
-            word = _FINAL_YEH.sub(chars.ALEF_MAKSURA, word)
-        word = word.replace(chars.FARSI_YEH, chars.YEH)
-    return word.translate(_LETTERS)
+    if _FINAL_YEH.search(word) and ends_in_alef_maksura(word):
+        word = _FINAL_YEH.sub(chars.ALEF_MAKSURA, word)
+    return word.replace(chars.FARSI_YEH, chars.YEH)
+
+
+def _fix_line(line: str) -> str:
+    for lookalike, letter in _LETTER_PAIRS:
+        if lookalike in line:
+            line = line.replace(lookalike, letter)
+    return _YEH_WORD.sub(_fix_yeh_word, line) if chars.FARSI_YEH in line else line
 
 
 def fix_lookalikes(text: str) -> str:
@@ -75,11 +82,12 @@ class Lookalikes(Filter):
     def apply(self, text: str) -> tuple[str, Counts]:
         if not _HAS_SUSPECT.search(text):
             return text, {}
-        lines = text.split("\n")
         mapped = 0
-        for i, line in enumerate(lines):
-            if _HAS_SUSPECT.search(line) and paragraph_language(line) is Language.ARABIC:
-                new = _WORD.sub(_fix_word, line)
-                mapped += sum(a != b for a, b in zip(line, new, strict=True))
-                lines[i] = new
-        return "\n".join(lines), counts(letters_mapped=mapped)
+
+        def fix(line: str) -> str:
+            nonlocal mapped
+            mapped += len(_HAS_SUSPECT.findall(line))  # every one of them is mapped
+            return _fix_line(line)
+
+        text = map_arabic_paragraphs(text, _HAS_SUSPECT, fix)[0]
+        return text, counts(letters_mapped=mapped)

@@ -35,7 +35,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import ftfy
 import regex
 
 from arclean import chars
@@ -44,6 +43,7 @@ from arclean.filters.base import Counts, Filter, counts
 _TELLTALE = re.compile(chars.char_class(chars.MOJIBAKE_TELLTALES, chars.MOJIBAKE_TELLTALE_RANGES))
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_C0_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # not tab or line breaks; not C1
 _ARABIC = regex.compile(r"\p{scx=Arabic}")
 _ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{Lo}]", regex.V1)  # not tatweel (Lm)
 # A letter or mark of another script, or a control character: not in repaired Arabic.
@@ -337,6 +337,8 @@ def _fix_with_ftfy(line: str, proven: bool = False) -> tuple[str, int, int]:
     the document is ``proven`` to hold this misreading."""
     if not (proven or _FTFY_GATE.search(line)):
         return line, 0, 0
+    import ftfy  # imported when first needed: it costs start-up time on clean text
+
     prepared, guessed = _prepare_for_ftfy(line)
     fixed = ftfy.fix_encoding(prepared)
     gained = len(_ARABIC_LETTER.findall(fixed)) - len(_ARABIC_LETTER.findall(line))
@@ -420,6 +422,10 @@ class Mojibake(Filter):
     def apply(self, text: str) -> tuple[str, Counts]:
         if _TELLTALE.search(text) is None:
             return text, {}
+        # C0 controls are never part of misread Arabic (its UTF-8 bytes are all above
+        # 0x7F) and the invisible filter drops them anyway; dropped first, they cannot
+        # split a misread run in two and leave it for a second run to find.
+        text, controls = _C0_CONTROL.subn("", text)
         tally = dict.fromkeys((*_KEYS, "lost_bytes_guessed"), 0)
         text = _fix_lines(text, tally, frozenset(), _TELLTALE)
         # A misreading repaired on some line is proven for the whole document: repair
@@ -428,4 +434,4 @@ class Mojibake(Filter):
         proven = frozenset(key for key in _KEYS if tally[key])
         if proven:
             text = _fix_lines(text, tally, proven, _NON_ASCII)
-        return text, counts(**tally)
+        return text, counts(**tally, controls_removed=controls)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
+
+import regex
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
@@ -27,8 +28,9 @@ _LINES = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
 
 # What a reader would not call a difference: marks, tatweel, invisible characters and
 # punctuation vanish from the key; letter variants and digit systems fold to one.
-# (The Basic Multilingual Plane holds all the punctuation scraped text carries.)
-_PUNCTUATION = "".join(chr(c) for c in range(0x10000) if unicodedata.category(chr(c))[0] == "P")
+# Unicode punctuation (general category P) of the Basic Multilingual Plane, which holds
+# all the punctuation scraped text carries; the regex module lists it in a millisecond.
+_PUNCTUATION = "".join(regex.findall(r"\p{P}", "".join(map(chr, range(0x10000)))))
 _NOISE = re.compile(
     chars.char_class(
         set(_PUNCTUATION)
@@ -225,7 +227,8 @@ class _Document:
         self.texts, self.ends = _split_lines(text)
         self.exact = [" ".join(t.split()) for t in self.texts]
         if options.near:
-            self.near = [" ".join(f.split()) for f in _split_lines(_fold(text))[0]]
+            # Folded as one text (one pass) joined by plain line feeds, so lines stay aligned.
+            self.near = [" ".join(f.split()) for f in _fold("\n".join(self.texts)).split("\n")]
         else:
             self.near = self.exact
         self.words = [k.count(" ") + 1 if k else 0 for k in self.exact]
