@@ -134,3 +134,16 @@ def test_removal_that_makes_another_placeholder_settles(text: str) -> None:
 )
 def test_a_cut_never_completes_markup(dirty: str, clean: str) -> None:
     assert remove_templates(dirty) == clean
+
+
+@pytest.mark.parametrize(
+    "dirty, clean",
+    [
+        ("قال {{ x\u064b }} إن", "قال إن"),  # a mark is not a letter: still a placeholder
+        ("قال %\u0661$s إن", "قال إن"),  # %1$s once the digits filter has run
+        ("قال %(n\u0663)s إن", "قال إن"),
+        ("\ufe70%s", "\ufe70"),  # a haraka form stands apart like the mark it becomes
+    ],
+)
+def test_what_later_filters_would_change_is_read_as_they_would(dirty: str, clean: str) -> None:
+    assert remove_templates(dirty) == clean

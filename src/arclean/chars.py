@@ -681,3 +681,21 @@ HARAKAT_FORM_RANGE = (
     "\N{ARABIC FATHATAN ISOLATED FORM}",  # U+FE70
     "\N{ARABIC SUKUN MEDIAL FORM}",  # U+FE7F
 )
+# Arabic letters in presentation form (the harakat forms above left out): a template
+# placeholder holds none of them, nor any other Arabic letter. Marks, digits and
+# punctuation of the Arabic block may sit in one, since the later filters change those.
+LETTER_FORM_RANGES = (
+    PRESENTATION_FORM_RANGES[0],
+    (
+        "\N{ARABIC LETTER HAMZA ISOLATED FORM}",  # U+FE80
+        "\N{ARABIC LIGATURE LAM WITH ALEF FINAL FORM}",  # U+FEFC
+    ),
+)
+# Marks the filters after markup may remove (diacritics) or make (unicode): between two
+# ASCII characters they can only hide a tag or an entity.
+ARABIC_COMBINING_RANGES = (
+    *ARABIC_MARK_RANGES,
+    *OTHER_MARK_RANGES,
+    *QURANIC_MARK_RANGES,
+    HARAKAT_FORM_RANGE,
+)

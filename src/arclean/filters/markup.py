@@ -78,8 +78,10 @@ _INTERWIKI = re.compile(r"[a-z]{2,3}(?:-[a-z]+)?")
 
 # --- Patterns -------------------------------------------------------------------------
 
-_NAME = r"[A-Za-z][A-Za-z0-9]*(?:[:_.-][A-Za-z0-9]+)*"
-_ATTR_NAME = r"[A-Za-z_:@][A-Za-z0-9_:.@-]*"
+# Digits of any system (\d): the digits filter may turn <h١> into <h1>, and a tag must
+# not appear when it does.
+_NAME = r"[A-Za-z](?:[A-Za-z]|\d)*(?:[:_.-](?:[A-Za-z]|\d)+)*"
+_ATTR_NAME = r"[A-Za-z_:@](?:[A-Za-z_:.@-]|\d)*"
 # Template placeholders inside markup (<input {% if c %}checked{% endif %}>,
 # <a href="<%= url %>">, [[x|[% label %]]]) belong to it: reading one as the end of the
 # markup would leave what the templates filter later completes into markup, for a
@@ -112,7 +114,10 @@ _DECLARATION = (
 # What is left of a closing tag cut off (`</s` at the end of a truncated page). Prose
 # never writes "</" before a letter.
 _CUT_TAG = r"/[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9:_.-])"
-_BB_NAMES = "|".join(re.escape(n) for n in sorted(_BB_BLOCK | _BB_INLINE, key=len, reverse=True))
+_BB_NAMES = "|".join(
+    re.escape(n).replace(n[-1], r"\d") if n[-1].isdigit() else re.escape(n)
+    for n in sorted(_BB_BLOCK | _BB_INLINE, key=len, reverse=True)
+)
 _BBCODE = (
     rf"(?P<bbmedia>(?i:{_BB_MEDIA}))(?:={_IN_BRACKETS}*+)?\]{_IN_BRACKETS}*+\[/(?P=bbmedia)\]"
     # [b], [i], [u], [s] count only in pairs on one line: x[i] indexes an array. Other
@@ -165,13 +170,17 @@ _BLOCK_CLOSE = {
 }
 # Ampersands escaped again and again (&amp;amp;lt;) fold to one in a single step.
 _AMPERSANDS = re.compile(r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Numeric entities in any digits (&#٣٨; is &#38; once the digits filter has run).
+_ENTITY = re.compile(
+    r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#(?P<decimal>\d{1,7})|#[xX](?P<hex>(?:[0-9A-Fa-f]|\d){1,6}));"
+)
 
 # What the invisible filter removes (and ZWNJ, which it removes from Arabic paragraphs).
+# and Arabic marks, which the diacritics filter removes.
 _HIDDEN = re.compile(
     chars.char_class(
-        chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER},
-        (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE),
+        chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER, chars.SUPERSCRIPT_ALEF} | chars.HARAKAT,
+        (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE, *chars.ARABIC_COMBINING_RANGES),
     )
     + "+"
 )
@@ -233,8 +242,15 @@ def _decode_entities(text: str) -> tuple[str, int]:
 
     def decode(match: re.Match[str]) -> str:
         nonlocal decoded
-        char = html.unescape(match[0])
-        decoded += char != match[0]
+        entity = match[0]
+        if match["decimal"]:
+            entity = f"&#{int(match['decimal'])};"
+        elif match["hex"]:
+            entity = f"&#{int(match['hex'], 16)};"
+        char = html.unescape(entity)
+        if char == entity:
+            return match[0]
+        decoded += 1
         return char
 
     text, ampersands = _AMPERSANDS.subn("&", text)
@@ -322,6 +338,11 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
     return "".join(writer.parts), tags, bbcode, wiki
 
 
+def _syntax(char: str) -> bool:
+    """A printable ASCII character, or a digit the digits filter may make one."""
+    return "!" <= char <= "~" or char.isdecimal()
+
+
 def _unhide(text: str) -> tuple[str, int]:
     """Remove the invisible marks that sit between two printable ASCII characters.
 
@@ -335,7 +356,7 @@ def _unhide(text: str) -> tuple[str, int]:
         nonlocal removed
         before = match.string[match.start() - 1 : match.start()]
         after = match.string[match.end() : match.end() + 1]
-        if "!" <= before <= "~" and "!" <= after <= "~":
+        if _syntax(before) and _syntax(after):
             removed += len(match[0])
             return ""
         return match[0]

@@ -16,7 +16,11 @@ from arclean.filters.base import Counts, Filter, counts, settle
 
 _SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
 # What no placeholder body holds: a line break or an Arabic letter (then it is prose).
-_NOT_TEXT = chars.char_class(chars.LINE_BREAKS, chars.ARABIC_SCRIPT_RANGES)[1:-1]
+# Arabic marks, digits and punctuation may: later filters change those (the diacritics
+# filter removes marks), and a placeholder must not appear when they do.
+_NOT_TEXT = chars.char_class(
+    chars.LINE_BREAKS, (*chars.ARABIC_LETTER_RANGES, *chars.LETTER_FORM_RANGES)
+)[1:-1]
 
 
 # Harakat in presentation form: letters to Unicode, marks once the unicode filter has
@@ -63,8 +67,8 @@ _ENGINES = [
     f"\\[(?<!\\{{\\[)%{_body('%[]')}%\\]",
     # printf leftovers: %(name)s always; %s, %d, %1$s only standing apart from words and
     # numbers, so 50%, %D8%A7 (a percent-encoded URL) and 100%s stay.
-    "%(?<!\\{%)\\([A-Za-z_][A-Za-z0-9_]*\\)[sdifr]",
-    f"%(?:(?<![\\w%{{]%)|(?<={_HARAKAT_FORMS}%))(?:[1-9]\\$)?[sdif]"
+    "%(?<!\\{%)\\([A-Za-z_](?:[A-Za-z_]|\\d)*\\)[sdifr]",
+    f"%(?:(?<![\\w%{{]%)|(?<={_HARAKAT_FORMS}%))(?:\\d\\$)?[sdif]"
     f"(?:(?![\\w%])|(?={_HARAKAT_FORMS}))",
 ]
 PLACEHOLDER = "(?:" + "|".join(_ENGINES) + ")(?!\\})"
@@ -76,7 +80,7 @@ _HSPACE = "".join(chars.HORIZONTAL_SPACES)
 # The start of an entity, a tag or a BBCode tag, cut short by a placeholder glued into
 # it (&am{{x}}p;): closing the gap would complete it, and the markup filter would remove
 # it on a second run. A space keeps the pieces apart.
-_OPEN_MARKUP = re.compile(r"(?:&[#A-Za-z0-9]*|<[/!?]?[-A-Za-z0-9:_.]*|\[/?[A-Za-z*]*)\Z")
+_OPEN_MARKUP = re.compile(r"(?:&[#A-Za-z\d]*|<[/!?]?(?:[-A-Za-z:_.]|\d)*|\[/?[A-Za-z\d*]*)\Z")
 # Every placeholder holds one of these; text with none of them is left at once.
 _OPENERS = ("{", "<%", "<?", "[%", "%")
 
