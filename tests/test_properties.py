@@ -26,6 +26,15 @@ ARABIC_ALPHABET = (
     + list(",;?!.:،؛؟\"'()«»{}%#*-")
     + list("abcxyz0123456789")
     + ["{{ x }}", "{% if a %}", "{# c #}", "{{", "}}"]
+    # Markup, placeholders and web leftovers, whole and in pieces, so that removing one
+    # can join its neighbours into another.
+    + ["<p>", "</p>", "<b>", "</b>", "<br>", "<a href='x'>", "<", ">", "/", "!", "-"]
+    + ["<!--", "-->", "<script>", "</script>", "<![CDATA[", "]]>", "<?php", "?>"]
+    + ["&amp;", "&lt;", "&gt;", "&quot;", "&#1575;", "&#8203;", "&nbsp;", "&", "amp;", "#"]
+    + ["[b]", "[/b]", "[rtl]", "[", "]", "[[", "]]", "|", "{{DISPLAYTITLE:x}}", "=="]
+    + ["<%= x %>", "<%", "%>", "${x}", "$", "{$x}", "[% x %]", "%s", "%(x)s", "{if}"]
+    + ["var x = 1;", "jQuery(x);", "});", ".b { color: #fff; }", "function(", "\n}\n"]
+    + ["اقرأ أيضا", "شارك", "تابعونا على", "\n|\n", "©", "#ixzz1AbC", "»"]
 )
 arabic_text = st.lists(st.sampled_from(ARABIC_ALPHABET), max_size=80).map("".join)
 any_text = st.text(max_size=200)
@@ -47,9 +56,11 @@ def test_each_filter_is_idempotent(text: str, name: str) -> None:
 
 @given(arabic_text)
 def test_safe_keeps_every_kept_line_letter_for_letter(text: str) -> None:
-    # Without placeholders, safe only removes invisible marks, spacing and whole
-    # repeated lines: every line it prints is an input line, every letter in place.
-    text = text.replace("{", "(")
+    # Without placeholders or markup, safe only removes invisible marks, spacing and
+    # whole repeated lines: every line it prints is an input line, every letter in
+    # place. Every character that opens a placeholder or markup becomes a parenthesis.
+    for opener in "{<&[%$":
+        text = text.replace(opener, "(")
     visible = arclean.clean(text, select=["invisible"])
     inputs = {
         " ".join(line.split()) for line in re.split(r"\r\n|[\n\r\v\f\x85\u2028\u2029]", visible)
