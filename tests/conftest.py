@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,36 @@ def invoke(args: list[str], stdin: bytes | None = None) -> tuple[int, bytes, str
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout_bytes, result.stderr
+
+
+class _VisibleText(HTMLParser):
+    """The text a browser shows: character data outside <script> and <style>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(text: str) -> str:
+    """An independent oracle for what markup removal must keep.
+
+    The standard library's HTML parser gives the text outside tags, comments, scripts
+    and styles (pieces joined by spaces); MediaWiki templates with an ASCII name
+    ({{DISPLAYTITLE:...}}) are metadata and go too. Plain text comes back as it is.
+    """
+    parser = _VisibleText()
+    parser.feed(text)
+    parser.close()
+    return re.sub(r"\{\{#?[A-Za-z][^{}\n]*\}\}", " ", " ".join(parser.parts))

@@ -15,9 +15,17 @@ from arclean.filters import FILTERS, Repeats, Tatweel, Whitespace
 def test_registry_lists_every_filter_once_in_canonical_order() -> None:
     names = [f.name for f in FILTERS]
     assert len(names) == len(set(names))
-    # Mojibake is repaired before any filter reads letters; invisible marks go before
-    # placeholders can be seen; whitespace lays out last.
-    assert names[:2] == ["mojibake", "invisible"] and names[-1] == "whitespace"
+    # Markup first: its entities may spell mojibake (&#216;&#167;), invisible marks or
+    # spaces. Mojibake is repaired before any filter reads letters; invisible marks go
+    # before placeholders can be seen; markup before placeholders (it decodes
+    # &#123;&#123; x &#125;&#125;); code and boilerplate lines are judged before
+    # punctuation rewrites their commas; whitespace lays out last.
+    assert names[:3] == ["markup", "mojibake", "invisible"] and names[-1] == "whitespace"
+    assert names.index("markup") < names.index("templates")
+    # Cutting a placeholder out of "اللـ{{ x }}ه" joins a tatweel to a letter.
+    assert names.index("templates") < names.index("tatweel")
+    assert names.index("unicode") < names.index("code-leaks") < names.index("punctuation")
+    assert names.index("unicode") < names.index("boilerplate") < names.index("punctuation")
     assert names.index("templates") < names.index("repeats")
     assert names.index("punctuation") < names.index("repeats")
 
@@ -28,9 +36,19 @@ def test_presets_name_known_filters() -> None:
         assert set(preset.filters) <= known, preset.name
 
 
-def test_default_runs_every_lossless_filter_and_safe_changes_no_letters() -> None:
-    assert set(PRESETS["default"].filters) == {f.name for f in FILTERS if f.lossless}
-    assert set(PRESETS["safe"].filters) == {"templates", "repeats", "invisible", "whitespace"}
+def test_presets_default_safe_search_and_web() -> None:
+    lossless = {f.name for f in FILTERS if f.lossless}
+    web_only = {"code-leaks", "boilerplate"}
+    assert set(PRESETS["default"].filters) == lossless - web_only
+    assert set(PRESETS["safe"].filters) == {
+        "markup",
+        "templates",
+        "repeats",
+        "invisible",
+        "whitespace",
+    }
+    assert set(PRESETS["web"].filters) == set(PRESETS["default"].filters) | web_only
+    assert not web_only & set(PRESETS["search"].filters)
 
 
 def test_search_adds_the_lossy_folds_but_not_elongation() -> None:

@@ -39,7 +39,7 @@ def clean(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> str:
-    """Clean ``text`` with a preset (``default``, ``safe`` or ``search``).
+    """Clean ``text`` with a preset (``default``, ``safe``, ``search`` or ``web``).
 
     ``select`` runs exactly the named filters (in canonical order) instead of the
     preset's; ``ignore`` leaves the named filters out.

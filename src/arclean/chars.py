@@ -640,3 +640,62 @@ REPEATABLE_MARKS = frozenset({"!", ARABIC_QUESTION_MARK, ARABIC_COMMA})
 # e-mail, code) while it works, so no rule can see inside one. Noncharacters have no
 # names, so the range is written with code points.
 SPAN_PLACEHOLDER_RANGE = ("\ufdd0", "\ufdef")  # U+FDD0..U+FDEF
+
+# --- Web leftovers -------------------------------------------------------------------
+
+# Separators of navigation menus and footers flattened into text ("اتصل بنا | سياسة
+# الخصوصية"). Deliberately absent: "*", "-" and "=", which also draw the section
+# separators of articles and poems ("***"), and those stay.
+MENU_SEPARATORS = frozenset(
+    {
+        "\N{VERTICAL LINE}",  # U+007C
+        "\N{BROKEN BAR}",  # U+00A6
+        "\N{MIDDLE DOT}",  # U+00B7
+        "\N{BULLET}",  # U+2022
+    }
+)
+# Breadcrumb arrows ("الرئيسية » أخبار"). They are quotation marks too («نص»), so they
+# separate menu items only with a space on both sides.
+BREADCRUMB_SEPARATORS = frozenset(
+    {
+        "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}",  # U+00AB «
+        "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}",  # U+00BB »
+        "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}",  # U+2039 ‹
+        "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}",  # U+203A ›
+    }
+)
+# A line made only of these (and spaces or dashes) is site furniture.
+NAV_SEPARATORS = MENU_SEPARATORS | BREADCRUMB_SEPARATORS
+COPYRIGHT_SIGN = "\N{COPYRIGHT SIGN}"  # U+00A9 opens copyright footers
+# Latin accents as NFKD splits them off (é -> e + U+0301). With the Arabic marks, which
+# NFKD splits off hamza and madda (أ -> ا + U+0654), they are set aside when lines are
+# compared with the boilerplate phrases; the text itself keeps them.
+LATIN_COMBINING_RANGE = (
+    "\N{COMBINING GRAVE ACCENT}",  # U+0300
+    "\N{COMBINING LATIN SMALL LETTER X}",  # U+036F
+)
+# Harakat written as presentation forms. They are letters to Unicode, but the unicode
+# filter turns them into marks, which are not: a placeholder standing apart from words
+# (%s) treats both the same, so that cleaning twice gives what cleaning once gives.
+HARAKAT_FORM_RANGE = (
+    "\N{ARABIC FATHATAN ISOLATED FORM}",  # U+FE70
+    "\N{ARABIC SUKUN MEDIAL FORM}",  # U+FE7F
+)
+# Arabic letters in presentation form (the harakat forms above left out): a template
+# placeholder holds none of them, nor any other Arabic letter. Marks, digits and
+# punctuation of the Arabic block may sit in one, since the later filters change those.
+LETTER_FORM_RANGES = (
+    PRESENTATION_FORM_RANGES[0],
+    (
+        "\N{ARABIC LETTER HAMZA ISOLATED FORM}",  # U+FE80
+        "\N{ARABIC LIGATURE LAM WITH ALEF FINAL FORM}",  # U+FEFC
+    ),
+)
+# Marks the filters after markup may remove (diacritics) or make (unicode): between two
+# ASCII characters they can only hide a tag or an entity.
+ARABIC_COMBINING_RANGES = (
+    *ARABIC_MARK_RANGES,
+    *OTHER_MARK_RANGES,
+    *QURANIC_MARK_RANGES,
+    HARAKAT_FORM_RANGE,
+)

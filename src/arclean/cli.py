@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import functools
 import json
@@ -37,6 +38,7 @@ Examples:
   arclean --stats article.txt >/dev/null  a table of what each filter changed
   arclean --explain repeats               what a filter does, its options, an example
   arclean --encoding cp1256 old.txt       read a file whose encoding you know
+  arclean --preset web page.html          a web page: also leaked CSS/JS and boilerplate
 
 \b
 Exit status: 0 success; 1 --check found something to clean; 2 usage, configuration or
@@ -49,7 +51,10 @@ HELP_SECTIONS = {
         "output", "in_place", "concat", "glob", "encoding", "output_encoding", "errors",
         "jsonl", "field", "strict", "jobs", "fail_fast",
     ],
-    "Filters": ["preset", "select", "ignore", "option", "config_file", "isolated"],
+    "Filters": [
+        "preset", "select", "ignore", "option", "boilerplate_file", "builtin_boilerplate",
+        "config_file", "isolated",
+    ],
     "Checking": ["check", "diff"],
     "Reports": ["stats", "verbose"],
     "Information": [
@@ -194,6 +199,30 @@ def _settings(
         ignore=_names(ignore) or None,
         options=[config.parse_option(o) for o in options],
     )
+
+
+def _with_boilerplate_flags(
+    settings: config.Settings, phrase_file: str | None, builtin: bool | None
+) -> config.Settings:
+    """--boilerplate-file and --[no-]builtin-boilerplate, as the boilerplate filter's
+    options (also reachable as --option boilerplate.phrase_file=PATH)."""
+    flags: dict[str, Any] = {}
+    if phrase_file is not None:
+        flags["phrase_file"] = phrase_file
+    if builtin is not None:
+        flags["builtin"] = builtin
+    if not flags:
+        return settings
+    preset = PRESETS.get(settings.preset)
+    chosen = settings.select if settings.select is not None else preset.filters if preset else ()
+    if preset is not None and ("boilerplate" not in chosen or "boilerplate" in settings.ignore):
+        raise ConfigError(
+            "--boilerplate-file and --[no-]builtin-boilerplate need the boilerplate filter "
+            "(--preset web, or --select boilerplate)"
+        )
+    options = {name: dict(values) for name, values in settings.options.items()}
+    options.setdefault("boilerplate", {}).update(flags)
+    return dataclasses.replace(settings, options=options)
 
 
 def _read(source: str, encoding: str = "auto", errors: str = "strict") -> str:
@@ -471,6 +500,16 @@ def _target(source: Source, output: str | None, in_place: bool, output_is_dir: b
     help="Set a filter option: repeats.min_words=3.",
 )
 @click.option(
+    "--boilerplate-file",
+    metavar="PATH",
+    help="More boilerplate phrases, one a line (the boilerplate filter, --preset web).",
+)
+@click.option(
+    "--builtin-boilerplate/--no-builtin-boilerplate",
+    default=None,
+    help="Use arclean's own boilerplate phrases too [default: yes].",
+)
+@click.option(
     "--config",
     "config_file",
     metavar="FILE",
@@ -516,6 +555,8 @@ def cli(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     option: tuple[str, ...],
+    boilerplate_file: str | None,
+    builtin_boilerplate: bool | None,
     config_file: str | None,
     isolated: bool,
     check: bool,
@@ -528,7 +569,8 @@ def cli(
     show_config: bool,
 ) -> int:  # fmt: skip
     """Clean scraped Arabic text: remove template placeholders, markup, invisible marks
-    and repeated paragraphs; normalise letters, punctuation and spacing.
+    and repeated paragraphs; normalise letters, punctuation and spacing (--preset web:
+    also leaked CSS/JavaScript and site boilerplate).
 
     Reads each FILE, every matching file under each DIR, or stdin when there is none
     (or for -), and writes the cleaned text to stdout, to -o, or back in place.
@@ -544,6 +586,7 @@ def cli(
             _explain(explain)
             return EXIT_OK
         settings = _settings(config_file, isolated, preset, select, ignore, option)
+        settings = _with_boilerplate_flags(settings, boilerplate_file, builtin_boilerplate)
         if show_config:
             click.echo(settings.as_toml())
             return EXIT_OK

@@ -59,7 +59,7 @@ class Pipeline:
         preset's own (``{"digits": {"to": "latin"}}``).
 
         >>> [f.name for f in Pipeline.from_preset("safe").filters]
-        ['invisible', 'templates', 'repeats', 'whitespace']
+        ['markup', 'invisible', 'templates', 'repeats', 'whitespace']
         """
         frozen_options = tuple(
             (name, tuple(sorted(values.items()))) for name, values in (options or {}).items()
@@ -110,25 +110,33 @@ class Preset:
 
 
 _LOSSLESS = tuple(f.name for f in FILTERS if f.lossless)
+# Judged by the shape of whole lines: right for scraped web pages, not for every text.
+_WEB_ONLY = ("code-leaks", "boilerplate")
+_DEFAULT = tuple(name for name in _LOSSLESS if name not in _WEB_ONLY)
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in (
         Preset(
             "default",
             "Every lossless fix: artifacts, repeats, letters, punctuation. No spelling change.",
-            _LOSSLESS,
+            _DEFAULT,
         ),
         Preset(
             "safe",
             "Remove artifacts and repeats only; no letter or punctuation changes.",
-            ("invisible", "templates", "repeats", "whitespace"),
+            ("markup", "invisible", "templates", "repeats", "whitespace"),
         ),
         Preset(
             "search",
             "default plus lossy folding for search and matching: diacritics, alef, alef "
             "maksura, teh marbuta, hamza seats, Latin digits.",
-            (*_LOSSLESS, "diacritics", "alef", "alef-maksura", "teh-marbuta", "hamza", "digits"),
+            (*_DEFAULT, "diacritics", "alef", "alef-maksura", "teh-marbuta", "hamza", "digits"),
             {"digits": {"to": "latin"}},
+        ),
+        Preset(
+            "web",
+            "default plus leaked CSS/JavaScript and site boilerplate lines, for web pages.",
+            tuple(name for name in _LOSSLESS if name in _DEFAULT or name in _WEB_ONLY),
         ),
     )
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 Counts = dict[str, int]
@@ -50,3 +51,31 @@ def counts(**kinds: int) -> Counts:
     {'removed': 2}
     """
     return {kind: n for kind, n in kinds.items() if n}
+
+
+def settle(
+    step: Callable[[str], tuple[str, Counts]], text: str, *, max_passes: int = 4
+) -> tuple[str, Counts]:
+    """Run ``step`` until the text stops changing, adding up the counts of every pass.
+
+    Cutting one artifact out can join its neighbours into another (``<<b>p>`` becomes
+    ``<p>``); running again until nothing changes is what keeps such a filter
+    idempotent. Text that has not settled after ``max_passes`` comes back unchanged:
+    only contrived input nests that deep, and keeping it is the safe choice. Either
+    way a second call changes nothing, and the work stays linear in the text.
+
+    >>> settle(lambda t: (t.replace("ab", ""), {"cut": t.count("ab")}), "aabbc")
+    ('c', {'cut': 2})
+    >>> settle(lambda t: (t.replace("ab", ""), {}), "a" * 9 + "b" * 9)
+    ('aaaaaaaaabbbbbbbbb', {})
+    """
+    total: Counts = {}
+    current = text
+    for _ in range(max_passes + 1):
+        new, changed = step(current)
+        if new == current:
+            return current, total
+        for kind, n in changed.items():
+            total[kind] = total.get(kind, 0) + n
+        current = new
+    return text, {}

@@ -1,4 +1,10 @@
-"""Remove template placeholders that a site's templating engine left in the text."""
+"""Remove template placeholders that a site's templating engine left in the text.
+
+A placeholder is recognised by its shape, not by its delimiters alone: inside the
+engine's delimiters there must be an identifier or an expression on one line, with no
+Arabic letter and no brace. Arabic inside braces is prose quoted with braces
+(``{إِنَّكَ مَيِّتٌ}``) and stays; so do ``{ x }``, ``a < b``, ``50%`` and ``{1, 2}``.
+"""
 
 from __future__ import annotations
 
@@ -6,41 +12,125 @@ import re
 from dataclasses import dataclass
 
 from arclean import chars
-from arclean.filters.base import Counts, Filter, counts
+from arclean.filters.base import Counts, Filter, counts, settle
 
 _SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
-_BREAK = chars.char_class(chars.LINE_BREAKS)
-_NOT_BREAK = "[^" + chars.char_class(chars.LINE_BREAKS)[1:]
-# A placeholder holds an identifier or expression: no braces, no line break and no
-# Arabic letter. Arabic inside braces is prose quoted with braces ({إِنَّكَ مَيِّتٌ}),
-# and must stay. Excluding "{" and "}" also keeps matching linear on "{{{{{{...", and
-# refusing a brace just outside keeps nested braces whole, so a second run finds nothing.
-_BODY = "[^{}" + chars.char_class(chars.LINE_BREAKS, chars.ARABIC_SCRIPT_RANGES)[1:-1] + "]*?"
-PLACEHOLDER = f"(?<!\\{{)(?:\\{{\\{{{_BODY}\\}}\\}}|\\{{%{_BODY}%\\}}|\\{{#{_BODY}#\\}})(?!\\}})"
+# What no placeholder body holds: a line break or an Arabic letter (then it is prose).
+# Arabic marks, digits and punctuation may: later filters change those (the diacritics
+# filter removes marks), and a placeholder must not appear when they do.
+_NOT_TEXT = chars.char_class(
+    chars.LINE_BREAKS, (*chars.ARABIC_LETTER_RANGES, *chars.LETTER_FORM_RANGES)
+)[1:-1]
+
+
+# Harakat in presentation form: letters to Unicode, marks once the unicode filter has
+# run. Like marks, they never make %s part of a word.
+_HARAKAT_FORMS = chars.char_class(ranges=[chars.HARAKAT_FORM_RANGE])
+
+
+def _body(also_not: str) -> str:
+    """A placeholder body: no line break, no Arabic, none of ``also_not``.
+
+    Each body refuses the first character of its own opening delimiter, so a scan that
+    starts at one opener stops at the next: matching stays linear on ``{{{{``, ``<%<%``.
+    """
+    return f"[^{re.escape(also_not)}{_NOT_TEXT}]*"
+
+
+_BRACES = _body("{}")
+# Smarty's built-in tags; `{if x}` is a tag, `{ x }` and `{word}` are not.
+_SMARTY_WORDS = (
+    "if|elseif|else|foreach|foreachelse|section|sectionelse|include|assign|capture|"
+    "block|extends|function|call|literal|strip|while|for|ldelim|rdelim|nocache|append"
+)
+# Each engine's pattern starts with its first delimiter character and only then looks
+# behind it, so the regex engine can skip straight to the candidates: no brace just
+# before (nested braces stay whole, and `{{{{ x }}}}` is not a placeholder).
+_ENGINES = [
+    # Handlebars/Mustache triple braces first, so `{{{ x }}}` goes whole; then Jinja,
+    # Django, Nunjucks, Liquid, Twig, Mustache, Handlebars ({{#each}}, {{/if}}, {{> p}});
+    # then Smarty: {$var|escape}, {if $x}, {/if}, {* comment *}.
+    "\\{(?<!\\{\\{)(?:"
+    f"\\{{\\{{{_BRACES}\\}}\\}}\\}}"
+    f"|\\{{{_BRACES}\\}}\\}}"
+    f"|%{_BRACES}%\\}}"
+    f"|#{_BRACES}#\\}}"
+    f"|\\$[A-Za-z_]{_BRACES}\\}}"
+    f"|/?(?:{_SMARTY_WORDS})(?:[ \\t]{_BRACES})?\\}}"
+    f"|\\*{_BRACES}\\*\\}}"
+    ")",
+    # GitHub Actions ${{ secrets.X }}; JavaScript template literals and shell ${user.name}.
+    f"\\$(?<!\\{{\\$)\\{{(?:\\{{{_BRACES}\\}}|{_BRACES})\\}}",
+    # ERB, EJS, ASP: <% %>, <%= %>, <%- %>, <%# %>, <%@ %>; PHP: <?php ?> and <?= ?>.
+    f"<(?<!\\{{<)(?:%{_body('%')}%>|\\?(?:php\\b|=){_body('?')}\\?>)",
+    # Template Toolkit: [% ... %].
+    f"\\[(?<!\\{{\\[)%{_body('%[]')}%\\]",
+    # printf leftovers: %(name)s always; %s, %d, %1$s only standing apart from words and
+    # numbers, so 50%, %D8%A7 (a percent-encoded URL) and 100%s stay.
+    "%(?<!\\{%)\\([A-Za-z_](?:[A-Za-z_]|\\d)*\\)[sdifr]",
+    f"%(?:(?<![\\w%{{]%)|(?<={_HARAKAT_FORMS}%))(?:\\d\\$)?[sdif]"
+    f"(?:(?![\\w%])|(?={_HARAKAT_FORMS}))",
+]
+PLACEHOLDER = "(?:" + "|".join(_ENGINES) + ")(?!\\})"
 
 _PLACEHOLDER = re.compile(PLACEHOLDER)
-# A line made only of placeholders goes with its line break.
-_PLACEHOLDER_LINE = re.compile(
-    f"(?<!{_NOT_BREAK}){_SPACE}*(?:{PLACEHOLDER}{_SPACE}*)+(?:\\r\\n|{_BREAK}|\\Z)"
-)
-# A match starts only where a run of spaces starts: tried from inside a long run that
-# no placeholder follows, the leading spaces would be read again at each position.
-_INLINE = re.compile(f"(?<!{_SPACE}){_SPACE}*(?:{PLACEHOLDER}{_SPACE}*)+")
+# Placeholders one after the other, with only spaces between: they go together.
+_RUN = re.compile(f"{PLACEHOLDER}(?:{_SPACE}*{PLACEHOLDER})*")
+_HSPACE = "".join(chars.HORIZONTAL_SPACES)
+# The start of an entity, a tag or a BBCode tag, cut short by a placeholder glued into
+# it (&am{{x}}p;): closing the gap would complete it, and the markup filter would remove
+# it on a second run. A space keeps the pieces apart.
+_OPEN_MARKUP = re.compile(r"(?:&[#A-Za-z\d]*|<[/!?]?(?:[-A-Za-z:_.]|\d)*|\[/?[A-Za-z\d*]*)\Z")
+# Every placeholder holds one of these; text with none of them is left at once.
+_OPENERS = ("{", "<%", "<?", "[%", "%")
 
 
 def remove_templates(text: str) -> str:
-    """Remove ``{{ ... }}``, ``{% ... %}`` and ``{# ... #}`` placeholders.
+    """Remove template placeholders of the common engines, inline or as whole lines.
 
-    >>> remove_templates("قال {{ author.name }} إن\\n{% if x %}\\nنص")
-    'قال إن\\nنص'
+    >>> remove_templates("قال {{ author.name }} إن\\n{% if x %}\\nنص <%= y %> هنا")
+    'قال إن\\nنص هنا'
     """
     return Templates().apply(text)[0]
+
+
+def _remove_once(text: str) -> tuple[str, Counts]:
+    parts: list[str] = []
+    pos = removed = lines = 0
+    for run in _RUN.finditer(text):
+        removed += len(_PLACEHOLDER.findall(run[0]))
+        # Take the spaces on both sides with the run.
+        start, end = run.start(), run.end()
+        while start > pos and text[start - 1] in _HSPACE:
+            start -= 1
+        while end < len(text) and text[end] in _HSPACE:
+            end += 1
+        at_start = start == 0 or text[start - 1] in chars.LINE_BREAKS
+        at_end = end == len(text) or text[end] in chars.LINE_BREAKS
+        parts.append(text[pos:start])
+        if at_start and at_end:
+            # A line made only of placeholders goes with its line break.
+            end += 2 if text.startswith("\r\n", end) else 1
+            lines += 1
+        elif not (at_start or at_end) and (
+            start < run.start() or end > run.end() or _OPEN_MARKUP.search(text, start - 40, start)
+        ):
+            # Between two words the gap closes to one space; at a line's edge, or with no
+            # space around it (a{{x}}b), to none.
+            parts.append(" ")
+        pos = min(end, len(text))
+    parts.append(text[pos:])
+    return "".join(parts), counts(placeholders_removed=removed, lines_removed=lines)
 
 
 @dataclass(frozen=True)
 class Templates(Filter):
     """Remove template placeholders, inline or as whole lines.
 
+    Engines: Jinja, Django, Nunjucks, Liquid and Twig (``{{ }}``, ``{% %}``, ``{# #}``),
+    Mustache and Handlebars (``{{{ }}}``, ``{{#each}}``, ``{{/if}}``), ERB, EJS and ASP
+    (``<% %>``), PHP (``<?php ?>``, ``<?= ?>``), Smarty (``{$var}``, ``{if}``), template
+    literals (``${x}``), Template Toolkit (``[% %]``) and printf (``%(name)s``, ``%s``).
     A line left empty by the removal disappears; inline, the gap closes to one space.
     """
 
@@ -50,43 +140,7 @@ class Templates(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        # Removing a placeholder nested in another ({%{%%}%}, {{ {%x%} }}) makes the
-        # outer one whole: run again until nothing changes. Text that has not settled
-        # after a few passes is contrived nesting, and is kept as it is, so a second
-        # call changes nothing either way and the work stays linear.
-        total: Counts = {}
-        current = text
-        for _ in range(5):
-            new, changed = self._remove(current)
-            if new == current:
-                return current, total
-            for kind, n in changed.items():
-                total[kind] = total.get(kind, 0) + n
-            current = new
-        return text, {}
-
-    def _remove(self, text: str) -> tuple[str, Counts]:
-        if "{" not in text:
+        if not any(opener in text for opener in _OPENERS):
             return text, {}
-        removed = 0
-
-        def drop_line(match: re.Match[str]) -> str:
-            nonlocal removed
-            removed += len(_PLACEHOLDER.findall(match[0]))
-            return ""
-
-        def drop_inline(match: re.Match[str]) -> str:
-            nonlocal removed
-            removed += len(_PLACEHOLDER.findall(match[0]))
-            # Between two words the gap closes to one space; at a line's edge, to none.
-            before = match.string[match.start() - 1 : match.start()] or "\n"
-            after = match.string[match.end() : match.end() + 1] or "\n"
-            at_edge = before in chars.LINE_BREAKS or after in chars.LINE_BREAKS
-            spaced = (
-                match[0][0] in chars.HORIZONTAL_SPACES or match[0][-1] in chars.HORIZONTAL_SPACES
-            )
-            return " " if spaced and not at_edge else ""
-
-        text, lines = _PLACEHOLDER_LINE.subn(drop_line, text)
-        text = _INLINE.sub(drop_inline, text)
-        return text, counts(placeholders_removed=removed, lines_removed=lines)
+        # Cutting one placeholder out can join its neighbours into another: settle.
+        return settle(_remove_once, text)

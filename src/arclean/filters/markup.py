@@ -1,0 +1,406 @@
+"""Remove HTML, XML, BBCode and MediaWiki markup, keeping the text it wraps.
+
+What goes: tags, comments, CDATA markers, ``<!DOCTYPE>`` and ``<?xml?>``, the contents
+of ``<script>`` and ``<style>``, BBCode tags (``[b]``, ``[rtl]``, ``[url=...]``) and the
+URLs inside ``[img]``, MediaWiki templates (``{{DISPLAYTITLE:...}}``) and the brackets
+of links (``[[target|label]]`` keeps ``label``). Named and numeric entities are decoded
+(``&quot;`` -> ``"``, ``&#1575;`` -> ``ا``); the characters they decode to meet the
+filters that handle them (``&#8203;`` the invisible filter, ``&nbsp;`` whitespace).
+
+What stays: anything that is not shaped like markup. A tag starts with ``<`` and an ASCII
+name right after it, so ``a < b``, ``x > 3``, ``<<quoted>>``, ``<user@example.com>`` and
+``<عاجل>`` are text; square brackets hold BBCode only with a known tag name, so
+``[الحسنى]`` and ``[1]`` are text.
+
+Tags go before entities are decoded, so an entity inside an attribute value
+(``content="بـ&quot;الجيش الحر&quot;"``) cannot break the tag it sits in. Markup
+escaped twice by a CMS (``&lt;b&gt;``) decodes to a tag, and the filter runs again until
+nothing changes, so it goes like ``<b>``: leaving it would make a second run remove it,
+and the filter would not be idempotent. Template placeholders inside markup belong to
+it, for the same reason across filters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from arclean import chars
+from arclean.filters.base import Counts, Filter, counts, settle
+
+# --- Elements and how their tags separate the text around them ------------------------
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Tags of these elements end a line: paragraphs and list items stay apart.
+_BLOCK = _names(
+    "address article aside blockquote body br caption center dd details dialog dir div "
+    "dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head "
+    "header hgroup hr html legend li link main menu meta nav noscript ol optgroup option "
+    "p pre script section style summary table tbody template tfoot thead title tr ul"
+)
+# These stand for a box or a cell: a space keeps the words on both sides apart.
+_SPACED = _names(
+    "audio button canvas embed iframe img input label map math object picture select "
+    "source svg td textarea th track video"
+)
+# Inline elements: the text on both sides joins, as a browser shows it (ك<b>ل</b>مة).
+_INLINE = _names(
+    "a abbr acronym b bdi bdo big blink cite code data del dfn em font i ins kbd mark "
+    "nobr q rp rt ruby s samp small span strike strong sub sup time tt u var wbr"
+)
+_KNOWN = _BLOCK | _SPACED | _INLINE
+# Attributes written without a value (<input disabled>). Any other bare word makes the
+# run text, not a tag: "if a<b and c>d" is prose.
+_BOOLEAN_ATTRIBUTES = _names(
+    "allowfullscreen async autofocus autoplay checked compact controls default defer "
+    "disabled download formnovalidate hidden inert ismap itemscope loop multiple muted "
+    "nohref noresize noshade novalidate nowrap open playsinline readonly required "
+    "reversed selected"
+)
+
+# BBCode tags (forum posts) and which of them wrap a block.
+_BB_BLOCK = _names(
+    "quote code list * center left right justify align rtl ltr table tr hr h1 h2 h3 h4 h5 h6 indent"
+)
+_BB_INLINE = _names("sub sup color colour size font url email highlight spoiler li td th")
+# BBCode whose content is a URL or an id, never text: the content goes too.
+_BB_MEDIA = "img|youtube|video|media|flash|audio"
+
+# MediaWiki link namespaces whose links are files or page metadata, not text.
+_WIKI_HIDDEN = _names("file image media category ملف صورة وسائط ميديا تصنيف")
+# Interlanguage links ([[en:Title]]) name another wiki's page, not text of this one.
+_INTERWIKI = re.compile(r"[a-z]{2,3}(?:-[a-z]+)?")
+
+# --- Patterns -------------------------------------------------------------------------
+
+# Digits of any system (\d): the digits filter may turn <h١> into <h1>, and a tag must
+# not appear when it does.
+_NAME = r"[A-Za-z](?:[A-Za-z]|\d)*(?:[:_.-](?:[A-Za-z]|\d)+)*"
+_ATTR_NAME = r"[A-Za-z_:@](?:[A-Za-z_:.@-]|\d)*"
+# Template placeholders inside markup (<input {% if c %}checked{% endif %}>,
+# <a href="<%= url %>">, [[x|[% label %]]]) belong to it: reading one as the end of the
+# markup would leave what the templates filter later completes into markup, for a
+# second run to find. Deliberately loose: anything a template engine could close.
+_BRACE_ATOM = r"\$?\{\{?\{?[^{}<>\n]*\}\}?\}?"
+_ANGLE_ATOM = r"<%[^%\n]*%>|<\?(?:php\b|=)[^?\n]*\?>"
+_BRACKET_ATOM = r"\[%[^%\[\]\n]*%\]"
+_ATOM = f"{_BRACE_ATOM}|{_ANGLE_ATOM}|{_BRACKET_ATOM}"
+# A quoted value stops at a "<" that opens no placeholder, so a scan from one "<" ends
+# at the next: linear time.
+_VALUE = (
+    rf"""(?:"(?:[^"<]++|{_ANGLE_ATOM})*+"|'(?:[^'<]++|{_ANGLE_ATOM})*+'|{_ATOM}|[^\s"'<>=`]+)"""
+)
+# Text inside brackets or braces, with the placeholders it may hold.
+_IN_BRACKETS = rf"(?:[^\[\]\n]++|{_BRACKET_ATOM})"
+_IN_BRACES = rf"(?:[^{{}}\n]++|{_BRACE_ATOM})"
+# Each kind of token is written without its first character, which _TOKEN matches once
+# for all of them: the regex engine then skips straight from one "<", "[" or "{" to the
+# next, instead of trying every kind at every character.
+_TAG = (
+    rf"(?P<close>/?)(?P<name>{_NAME})"
+    rf"(?P<attrs>(?:(?:\s+|(?<=[}}>\]]))(?:{_ATTR_NAME}(?:\s*=\s*{_VALUE})?|{_ATOM})"
+    rf"|{_ATOM})*+)\s*/?>"
+)
+_DECLARATION = (
+    r"![A-Za-z][^<>]*>"  # <!DOCTYPE html>
+    r"|\?xml(?:-[a-z]+)?(?:\s[^<>?]*)?\?>"  # <?xml version="1.0"?>
+    r"|!\[(?:end)?if\b[^<>\]\n]*\]>"  # <![endif]> outside a comment
+)
+# What is left of a closing tag cut off (`</s` at the end of a truncated page). Prose
+# never writes "</" before a letter.
+_CUT_TAG = r"/[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9:_.-])"
+_BB_NAMES = "|".join(
+    re.escape(n).replace(n[-1], r"\d") if n[-1].isdigit() else re.escape(n)
+    for n in sorted(_BB_BLOCK | _BB_INLINE, key=len, reverse=True)
+)
+_BBCODE = (
+    rf"(?P<bbmedia>(?i:{_BB_MEDIA}))(?:={_IN_BRACKETS}*+)?\]{_IN_BRACKETS}*+\[/(?P=bbmedia)\]"
+    # [b], [i], [u], [s] count only in pairs on one line: x[i] indexes an array. Other
+    # brackets may sit inside ([b][url=x]y[/url][/b]); the same tag may not.
+    rf"|(?P<bbpair>[BIUSbius])\](?P<bbtext>(?:[^\[\n]++|\[(?!/?(?P=bbpair)\]))*+)"
+    rf"\[/(?P=bbpair)\]"
+    rf"|/?(?P<bb>(?i:{_BB_NAMES}))(?:={_IN_BRACKETS}*+)?\]"
+)
+_WIKI_LINK = (
+    # [[target]], [[target|label]]
+    rf"\[(?P<target>(?:[^\[\]\n|]++|{_BRACKET_ATOM})++)(?:\|(?P<label>{_IN_BRACKETS}*+))?\]\]"
+    # [https://example.com label]
+    rf"|(?:https?:)?//[^\s\[\]]+[ \t]+(?P<extlabel>{_IN_BRACKETS}++)\]"
+)
+# {{Name:...}}, {{Name|...}} with an ASCII name; {{#if:...}}
+_WIKI_TEMPLATE = rf"\{{#?[A-Za-z][A-Za-z0-9 _-]*[:|]{_IN_BRACES}*+\}}\}}"
+
+_TOKEN = re.compile(
+    r"[<\[{](?:"
+    f"(?<=<)(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
+    f"|(?<=\\[)(?:(?P<bbcode>{_BBCODE})|(?P<wiki>{_WIKI_LINK}))"
+    f"|(?<=\\{{)(?P<template>{_WIKI_TEMPLATE})"
+    ")"
+)
+# Attributes with a value, and placeholders: what is left are the bare attributes.
+_VALUED_ATTRIBUTE = re.compile(rf"{_ATTR_NAME}\s*=\s*{_VALUE}|{_ATOM}")
+
+
+def _is_tag(name: str, attributes: str) -> bool:
+    """Whether a run shaped like a tag is one, by its bare attributes.
+
+    HTML elements take boolean attributes (<input disabled>) and framework ones with a
+    dash (<div v-cloak>); an XML element (a name HTML does not know) takes none. Any
+    other bare word means prose: "if a<b and c>d" and "a<x and y>b" stay.
+    """
+    bare = _VALUED_ATTRIBUTE.sub(" ", attributes).split()
+    if not bare:
+        return True
+    if name not in _KNOWN:
+        return False
+    return all(word.lower() in _BOOLEAN_ATTRIBUTES or "-" in word for word in bare)
+
+
+_BLOCK_OPEN = re.compile(r"<!--|<(?P<element>(?i:script|style))\b[^<>]*>|<!\[CDATA\[")
+_BLOCK_CLOSE = {
+    "--": re.compile("-->"),
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+    "cdata": re.compile(r"\]\]>"),
+}
+# Ampersands escaped again and again (&amp;amp;lt;) fold to one in a single step.
+_AMPERSANDS = re.compile(r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+")
+# Numeric entities in any digits (&#٣٨; is &#38; once the digits filter has run).
+_ENTITY = re.compile(
+    r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#(?P<decimal>\d{1,7})|#[xX](?P<hex>(?:[0-9A-Fa-f]|\d){1,6}));"
+)
+
+# What the invisible filter removes (and ZWNJ, which it removes from Arabic paragraphs).
+# and Arabic marks, which the diacritics filter removes.
+_HIDDEN = re.compile(
+    chars.char_class(
+        chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER, chars.SUPERSCRIPT_ALEF} | chars.HARAKAT,
+        (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE, *chars.ARABIC_COMBINING_RANGES),
+    )
+    + "+"
+)
+# Every kind of markup holds one of these; text with none of them is left at once.
+_TRIGGERS = ("<", "&", "[", "{{")
+_HSPACE = "".join(chars.HORIZONTAL_SPACES)
+_WHITE = chars.HORIZONTAL_SPACES | chars.LINE_BREAKS
+
+
+def remove_markup(text: str) -> str:
+    """Remove tags, comments, scripts, BBCode and wiki markup; decode entities.
+
+    >>> remove_markup("<p>نص &quot;مقتبس&quot;</p><p>[b]ثان[/b] [[مصر|المصرية]]</p>")
+    'نص "مقتبس"\\nثان المصرية'
+    """
+    return Markup().apply(text)[0]
+
+
+def _remove_blocks(text: str) -> tuple[str, int, int]:
+    """Cut comments and script/style elements out, and unwrap CDATA sections.
+
+    An opener without a closer after it is left alone, and so is every later opener
+    of its kind: nothing after it can close, and not looking again keeps this linear.
+    """
+    out: list[str] = []
+    pos = removed = unwrapped = 0
+    unclosed: set[str] = set()
+    while (opener := _BLOCK_OPEN.search(text, pos)) is not None:
+        element = (opener["element"] or "").lower()
+        kind = element or ("--" if opener[0] == "<!--" else "cdata")
+        if element and opener[0].endswith("/>"):  # <script src="..."/>: nothing inside
+            out.append(text[pos : opener.start()])
+            pos = opener.end()
+            removed += 1
+            continue
+        closer = None
+        if kind not in unclosed:
+            # `<!-->` is a whole comment, so the closer may overlap the opener.
+            start = opener.start() + 2 if kind == "--" else opener.end()
+            closer = _BLOCK_CLOSE[kind].search(text, start)
+        if closer is None:
+            unclosed.add(kind)
+            out.append(text[pos : opener.end()])
+            pos = opener.end()
+            continue
+        out.append(text[pos : opener.start()])
+        if kind == "cdata":
+            out.append(text[opener.end() : closer.start()])
+            unwrapped += 1
+        else:
+            removed += 1
+        pos = closer.end()
+    out.append(text[pos:])
+    return "".join(out), removed, unwrapped
+
+
+def _decode_entities(text: str) -> tuple[str, int]:
+    decoded = 0
+
+    def decode(match: re.Match[str]) -> str:
+        nonlocal decoded
+        entity = match[0]
+        if match["decimal"]:
+            entity = f"&#{int(match['decimal'])};"
+        elif match["hex"]:
+            entity = f"&#{int(match['hex'], 16)};"
+        char = html.unescape(entity)
+        if char == entity:
+            return match[0]
+        decoded += 1
+        return char
+
+    text, ampersands = _AMPERSANDS.subn("&", text)
+    text = _ENTITY.sub(decode, text)
+    return text, decoded + ampersands
+
+
+class _Writer:
+    """Join the text between removed tokens, owing each gap a separator.
+
+    A gap owes nothing (inline tags: the words join), a space (cells, images) or a
+    line break (block tags). A line break is not written at the start of a line or
+    before one, so ``<p>a</p>\\n<p>b</p>`` becomes two lines, not four.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.owed = ""
+        self.line_start = True
+        self.last = ""
+
+    def owe(self, separator: str) -> None:
+        if separator == "\n" or not self.owed:
+            self.owed = separator
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        head = text.lstrip(_HSPACE)
+        if head:  # a run of spaces alone pays no debt: the next text decides
+            if self.owed == "\n" and not self.line_start and head[0] not in chars.LINE_BREAKS:
+                self.parts.append("\n")
+            elif self.owed == " " and self.last and not {self.last, text[0]} & _WHITE:
+                self.parts.append(" ")
+            self.owed = ""
+        self.parts.append(text)
+        self.last = text[-1]
+        breaks = [i for i in (text.rfind(b) for b in chars.LINE_BREAKS) if i >= 0]
+        tail = text[max(breaks) + 1 :] if breaks else text
+        self.line_start = (bool(breaks) or self.line_start) and not tail.strip(_HSPACE)
+
+
+def _strip_tokens(text: str) -> tuple[str, int, int, int]:
+    tags = bbcode = wiki = 0
+    writer = _Writer()
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        writer.write(text[pos : match.start()])
+        pos = match.end()
+        if match["tag"] is not None:
+            name = match["name"].lower()
+            if match["attrs"] and not _is_tag(name, match["attrs"]):
+                writer.write(match[0])  # prose after all
+                continue
+            tags += 1
+            if name in _BLOCK:
+                writer.owe("\n")
+            elif name in _INLINE:
+                writer.owe("")
+            else:
+                writer.owe(" ")
+        elif match["decl"] is not None:
+            tags += 1
+            writer.owe("\n")
+        elif match["bbcode"] is not None:
+            bbcode += 1
+            name = (match["bb"] or "").lower()
+            writer.owe("\n" if name in _BB_BLOCK else "")
+            if match["bbtext"] is not None:
+                writer.write(match["bbtext"])
+        elif match["wiki"] is not None:
+            wiki += 1
+            target, label = match["target"], match["label"]
+            if target is not None:
+                namespace = target.split(":", 1)[0].strip().lower() if ":" in target else ""
+                if namespace not in _WIKI_HIDDEN and not _INTERWIKI.fullmatch(namespace):
+                    writer.write(label if label and label.strip() else target)
+            elif match["extlabel"] is not None:
+                writer.write(match["extlabel"])
+        elif match["template"] is not None:
+            wiki += 1
+        else:
+            tags += 1
+    writer.write(text[pos:])
+    return "".join(writer.parts), tags, bbcode, wiki
+
+
+def _syntax(char: str) -> bool:
+    """A printable ASCII character, or a digit the digits filter may make one."""
+    return "!" <= char <= "~" or char.isdecimal()
+
+
+def _unhide(text: str) -> tuple[str, int]:
+    """Remove the invisible marks that sit between two printable ASCII characters.
+
+    There they can only be junk, and they would hide a tag (<\u200bp>) or an entity
+    from this filter until the invisible filter, which runs later, took them out: a
+    second run would then find the tag.
+    """
+    removed = 0
+
+    def unhide(match: re.Match[str]) -> str:
+        nonlocal removed
+        before = match.string[match.start() - 1 : match.start()]
+        after = match.string[match.end() : match.end() + 1]
+        if _syntax(before) and _syntax(after):
+            removed += len(match[0])
+            return ""
+        return match[0]
+
+    return _HIDDEN.sub(unhide, text), removed
+
+
+def _remove_once(text: str) -> tuple[str, Counts]:
+    blocks = unwrapped = entities = tags = bbcode = wiki = hidden = 0
+    if _HIDDEN.search(text):
+        text, hidden = _unhide(text)
+    if "<" in text:
+        text, blocks, unwrapped = _remove_blocks(text)
+    if "<" in text or "[" in text or "{{" in text:
+        text, tags, bbcode, wiki = _strip_tokens(text)
+    if "&" in text:
+        text, entities = _decode_entities(text)
+    return text, counts(
+        blocks_removed=blocks,
+        entities_decoded=entities,
+        tags_removed=tags + unwrapped,
+        bbcode_removed=bbcode,
+        wiki_markup_removed=wiki,
+        hidden_marks_removed=hidden,
+    )
+
+
+@dataclass(frozen=True)
+class Markup(Filter):
+    """Remove HTML/XML tags, comments, scripts and styles, BBCode and wiki markup.
+
+    Block-level tags (``<p>``, ``<br>``, ``<div>``, ``<li>``, ``<h1>``, ``<tr>``) end a
+    line, so paragraphs stay apart; inline tags (``<b>``, ``<a>``, ``<span>``) join the
+    text on both sides as a browser shows it. Entities are decoded.
+    """
+
+    name = "markup"
+    example = "<p>قال <b>الوزير</b> &quot;نعم&quot;</p><script>x()</script>[b]شكرا[/b]"
+    description = (
+        "Remove HTML/XML tags, comments, scripts, BBCode and wiki markup; decode entities."
+    )
+    lossless = True
+
+    def apply(self, text: str) -> tuple[str, Counts]:
+        if not any(token in text for token in _TRIGGERS):
+            return text, {}
+        return settle(_remove_once, text)
