@@ -25,9 +25,6 @@ def remove_invisible(text: str) -> str:
     return Invisible().apply(text)[0]
 
 
-_ZWNJ = re.compile(chars.ZERO_WIDTH_NON_JOINER)
-
-
 def _drop_zwnj(line: str) -> str:
     return line.replace(chars.ZERO_WIDTH_NON_JOINER, "")
 
@@ -51,6 +48,6 @@ class Invisible(Filter):
         zwnj = 0
         if chars.ZERO_WIDTH_NON_JOINER in text:
             before = len(text)
-            text = map_arabic_paragraphs(text, _ZWNJ, _drop_zwnj)[0]
+            text = map_arabic_paragraphs(text, chars.ZERO_WIDTH_NON_JOINER, _drop_zwnj)[0]
             zwnj = before - len(text)
         return text, counts(chars_removed=n + zwnj)

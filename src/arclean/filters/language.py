@@ -15,6 +15,7 @@ from collections.abc import Callable
 from arclean import chars, wordlists
 from arclean.filters.diacritics import remove_diacritics
 from arclean.filters.unicode import nfc
+from arclean.scan import lines_holding
 
 _LETTER_RUN = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES) + "+")
 _NOISE = re.compile(
@@ -25,23 +26,21 @@ _NOISE = re.compile(
 _PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FORMS)))
 # Fold what the letter filters may change (look-alikes, alef variants, hamza seats), so
 # the decision is the same before and after any of them: cleaning stays idempotent.
-_FOLD = str.maketrans(
-    {
-        chars.FARSI_YEH: chars.YEH,
-        chars.ALEF_MAKSURA: chars.YEH,
-        chars.KEHEH: chars.KAF,
-        chars.YEH_HAMZA_ABOVE: chars.YEH,
-        chars.WAW_HAMZA_ABOVE: chars.WAW,
-        **dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF),
-    }
+_FOLD = (
+    (chars.FARSI_YEH, chars.YEH),
+    (chars.ALEF_MAKSURA, chars.YEH),
+    (chars.KEHEH, chars.KAF),
+    (chars.YEH_HAMZA_ABOVE, chars.YEH),
+    (chars.WAW_HAMZA_ABOVE, chars.WAW),
+    *((variant, chars.ALEF) for variant in sorted(chars.ALEF_VARIANTS)),
+    (chars.TEH_MARBUTA, chars.HEH),
 )
 _NON_ARABIC = re.compile(chars.char_class(chars.NON_ARABIC_LETTERS))
+_JOINED_ZWNJ = re.compile(f"(?<=\\w){chars.ZERO_WIDTH_NON_JOINER}(?=\\w)")
 _DEFINITE = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"  # U+0627 U+0644 the article ال
-
-
-# Every line break the whitespace filter knows: a paragraph here is a line there, so a
-# decision never changes when whitespace turns a CR into a LF.
-_LINE_BREAK = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
+# A word of four letters or more that begins with the article.
+_LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
+_DEFINITE_WORD = re.compile(f"(?<!{_LETTER}){_DEFINITE}{_LETTER}{{2}}")
 
 
 class Language(enum.Enum):
@@ -59,19 +58,21 @@ def skeleton(text: str) -> str:
     'على'
     """
     if _PRESENTATION_FORM.search(text):
-        text = text.translate(chars.PRESENTATION_FORMS)
+        text = text.translate(chars.PRESENTATION_FORMS)  # a line: translate is fine
     if not unicodedata.is_normalized("NFC", text):
         text = nfc(text)
     return _NOISE.sub("", text).replace(chars.ZERO_WIDTH_NON_JOINER, " ")
 
 
-def _folded_words(paragraph: str) -> str:
-    """The paragraph's skeleton with the search folds that can make or unmake a word of
-    the lists: dagger alefs resolved as the diacritics filter does, ة as ه."""
+def _folded_words(paragraph: str, bare: str) -> str:
+    """The paragraph's skeleton (``bare``) with the search folds that can make or unmake
+    a word of the lists: dagger alefs resolved as the diacritics filter does, ة as ه."""
     if chars.SUPERSCRIPT_ALEF in paragraph:
-        paragraph = remove_diacritics(paragraph)
-    folded = skeleton(paragraph).translate(_FOLD)
-    return folded.replace(chars.TEH_MARBUTA, chars.HEH)
+        bare = skeleton(remove_diacritics(paragraph))
+    for variant, letter in _FOLD:  # str.translate is slow on Arabic text
+        if variant in bare:
+            bare = bare.replace(variant, letter)
+    return bare
 
 
 def paragraph_language(paragraph: str) -> Language:
@@ -89,16 +90,17 @@ def paragraph_language(paragraph: str) -> Language:
     >>> paragraph_language("کتاب").value
     'unsure'
     """
-    zwnj = len(re.findall(r"(?<=\w)\u200c(?=\w)", paragraph))
+    zwnj = len(_JOINED_ZWNJ.findall(paragraph)) if chars.ZERO_WIDTH_NON_JOINER in paragraph else 0
     bare = skeleton(paragraph)
     # Words as the search preset's folds leave them too (a dagger alef written out,
     # ة as ه): a word those folds turn into a function word (ذٰ ... هذٰا, هذة) counts
     # already, so that cleaning the folded text again decides as the first time did.
-    words = _LETTER_RUN.findall(_folded_words(paragraph))
-    arabic = 3 * sum(w in wordlists.ARABIC_FUNCTION_WORDS for w in words)
+    folded = _folded_words(paragraph, bare)
+    words = _LETTER_RUN.findall(folded)
+    arabic = 3 * sum(map(wordlists.ARABIC_FUNCTION_WORDS.__contains__, words))
     arabic += 2 * bare.count(chars.TEH_MARBUTA)
-    arabic += sum(len(w) > 3 and w.startswith(_DEFINITE) for w in words)
-    other = 3 * sum(w in wordlists.PERSIAN_FUNCTION_WORDS for w in words)
+    arabic += len(_DEFINITE_WORD.findall(folded))
+    other = 3 * sum(map(wordlists.PERSIAN_FUNCTION_WORDS.__contains__, words))
     other += 2 * len(_NON_ARABIC.findall(bare)) + zwnj
     if arabic > other:
         return Language.ARABIC
@@ -107,20 +109,27 @@ def paragraph_language(paragraph: str) -> Language:
     return Language.UNSURE
 
 
-def map_arabic_paragraphs(
-    text: str, needs: re.Pattern[str], change: Callable[[str], str]
-) -> tuple[str, int]:
-    """Apply ``change`` to each paragraph (line) that ``needs`` finds something in and
-    that is judged Arabic; return the text and how many paragraphs changed.
+def map_arabic_paragraphs(text: str, needs: str, change: Callable[[str], str]) -> tuple[str, int]:
+    """Apply ``change`` to each paragraph (line) that holds any of the characters
+    ``needs`` and that is judged Arabic; return the text and how many paragraphs changed.
 
-    >>> map_arabic_paragraphs("قال إن الوزير\\rکتاب", re.compile("ی|ک"), str.upper)
+    A paragraph is a line at every break the whitespace filter knows, so a decision never
+    changes when whitespace turns a CR into a LF.
+
+    >>> map_arabic_paragraphs("قال إن الوزير\\rکتاب", "یک", str.upper)
     ('قال إن الوزير\\rکتاب', 0)
+    >>> map_arabic_paragraphs("x\\nوزیر الخارجیة", "ی", lambda s: s.replace("ی", "ي"))
+    ('x\\nوزير الخارجية', 1)
     """
-    parts = _LINE_BREAK.split(text)  # [line, break, line, break, ..., line]
-    changed = 0
-    for i in range(0, len(parts), 2):
-        line = parts[i]
-        if needs.search(line) and paragraph_language(line) is Language.ARABIC:
-            parts[i] = change(line)
+    out: list[str] = []
+    done = changed = 0
+    for start, end in lines_holding(text, needs):
+        line = text[start:end]
+        if paragraph_language(line) is Language.ARABIC:
+            out += (text[done:start], change(line))
+            done = end
             changed += 1
-    return "".join(parts), changed
+    if not changed:
+        return text, 0
+    out.append(text[done:])
+    return "".join(out), changed

@@ -10,9 +10,10 @@ from arclean import chars, wordlists
 from arclean.filters.base import Counts, Filter, counts
 from arclean.filters.language import map_arabic_paragraphs
 from arclean.filters.unicode import nfc
+from arclean.scan import contains_any
 
-_SUSPECTS = chars.char_class(set(chars.LOOKALIKES) | {chars.FARSI_YEH})
-_HAS_SUSPECT = re.compile(_SUSPECTS)
+_SUSPECTS = "".join(sorted(set(chars.LOOKALIKES) | {chars.FARSI_YEH}))
+_SUSPECT = re.compile(chars.char_class(_SUSPECTS))
 _MARKS = chars.char_class(ranges=chars.ARABIC_MARK_RANGES)
 _LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
 # A word (with its marks) that holds a Farsi yeh: at its end (marks may follow), the
@@ -86,14 +87,14 @@ class Lookalikes(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        if not _HAS_SUSPECT.search(text):
+        if not contains_any(text, _SUSPECTS):
             return text, {}
         mapped = 0
 
         def fix(line: str) -> str:
             nonlocal mapped
-            mapped += len(_HAS_SUSPECT.findall(line))  # every one of them is mapped
+            mapped += len(_SUSPECT.findall(line))  # every one of them is mapped
             return _fix_line(line)
 
-        text = map_arabic_paragraphs(text, _HAS_SUSPECT, fix)[0]
+        text = map_arabic_paragraphs(text, _SUSPECTS, fix)[0]
         return text, counts(letters_mapped=mapped)

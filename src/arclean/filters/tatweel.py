@@ -15,7 +15,9 @@ _WORD_CHAR = re.compile(
 )
 # Runs of tatweel, found by a scan that jumps from one to the next; what stands around
 # each run decides what it is.
-_RUN = re.compile(f"{chars.TATWEEL}+")
+# "XX*" rather than "X+": re only uses its fast literal search when a pattern starts
+# with a plain literal (measured: 0.2 against 3.9 ms/MB).
+_RUN = re.compile(f"{chars.TATWEEL}{chars.TATWEEL}*")
 
 
 def _is_word_char(text: str, index: int) -> bool:

@@ -72,9 +72,12 @@ class Whitespace(Filter):
         if "  " in text:
             text, folded = _SPACE_RUN.subn(" ", text)
         # Spaces are single now: a line ends in at most one, and starts with at most one.
-        text, trailing = _TRAILING_SPACE.subn("\n", text)
-        text, leading = _LEADING_SPACE.subn("\n", text)
-        trimmed = trailing + leading
+        trimmed = 0
+        if " \n" in text:
+            text, trimmed = _TRAILING_SPACE.subn("\n", text)
+        if "\n " in text:
+            text, leading = _LEADING_SPACE.subn("\n", text)
+            trimmed += leading
         if text.startswith(" "):
             text, trimmed = text[1:], trimmed + 1
         if text.endswith(" "):
@@ -83,8 +86,11 @@ class Whitespace(Filter):
             text, blank_runs = _blank_run(self.max_blank_lines).subn(
                 "\n" * (self.max_blank_lines + 1), text
             )
-        body = text.strip("\n")
-        ends = body + "\n" if body else ""
+        if text.endswith("\n") and not text.endswith("\n\n") and not text.startswith("\n"):
+            ends = text  # the common case, without copying the text twice
+        else:
+            body = text.strip("\n")
+            ends = body + "\n" if body else ""
         return ends, counts(
             line_breaks_normalized=breaks,
             spaces_replaced=replaced,

@@ -1,0 +1,60 @@
+"""Fast whole-text scans: whether rare characters occur, and the lines that hold them.
+
+CPython finds one character with ``in`` or ``str.find`` at memory speed (about 0.2 ms a
+megabyte), while a regular expression that starts with a character class tests every
+character (5 to 10 ms a megabyte). For a few rare characters, a few finds win.
+"""
+
+from __future__ import annotations
+
+import re
+
+from arclean import chars
+
+# Line breaks other than LF: text without them splits on "\n" alone.
+RARE_LINE_BREAKS = "".join(sorted(chars.LINE_BREAKS - {"\n"}))
+_LINE_BREAK = re.compile(f"\\r\\n|{chars.char_class(chars.LINE_BREAKS)}")
+
+
+def contains_any(text: str, characters: str) -> bool:
+    """Whether ``text`` holds any of ``characters``.
+
+    >>> contains_any("قال", "یک"), contains_any("وزیر", "یک")
+    (False, True)
+    """
+    return any(c in text for c in characters)
+
+
+def lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line of ``text`` that holds any of ``characters``,
+    in order, without its line break. Lines end at every break the whitespace filter
+    knows (LF, CR, CRLF, VT, FF, NEL, U+2028, U+2029).
+
+    >>> lines_holding("قال\\nوزیر\\nکتاب\\rیک", "یک")
+    [(4, 8), (9, 13), (14, 16)]
+    """
+    present = "".join(c for c in characters if c in text)
+    if not present:
+        return []
+    if contains_any(text, RARE_LINE_BREAKS):
+        return [span for span in _line_spans(text) if contains_any(text[slice(*span)], present)]
+    spans: dict[int, int] = {}
+    for character in present:  # jump from one holding line to the next
+        position = text.find(character)
+        while position >= 0:
+            start = text.rfind("\n", 0, position) + 1
+            end = text.find("\n", position)
+            if end < 0:
+                end = len(text)
+            spans[start] = end
+            position = text.find(character, end)
+    return sorted(spans.items())
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
