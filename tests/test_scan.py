@@ -1,0 +1,50 @@
+"""The fast scans agree with the plain definition: split into lines, test each line."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arclean import chars
+from arclean.scan import contains_any, lines_holding
+
+_BREAK = re.compile(f"\\r\\n|{chars.char_class(chars.LINE_BREAKS)}")
+
+
+def naive_lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
+    """Every line, by a regular expression split, kept when it holds a character."""
+    spans, start = [], 0
+    for match in [*_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if any(c in text[start:end] for c in characters):
+            spans.append((start, end))
+        if match:
+            start = match.end()
+    return spans
+
+
+# Arabic and Persian letters, a space, LF and every other line break (CR LF too).
+ALPHABET = st.sampled_from(["ق", "ا", "ی", "ک", " ", "\n", "\r\n", *chars.LINE_BREAKS])
+
+
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_lines_holding_matches_the_plain_definition(text: str) -> None:
+    assert lines_holding(text, "یک") == naive_lines_holding(text, "یک")
+
+
+def test_lines_holding_cases() -> None:
+    assert lines_holding("", "ی") == []
+    assert lines_holding("قال\nقال", "ی") == []  # nothing to find: no line
+    assert lines_holding("ی", "ی") == [(0, 1)]
+    assert lines_holding("ی\n", "ی") == [(0, 1)]
+    assert lines_holding("\nیی ی\n\nک", "یک") == [(1, 5), (7, 8)]  # one span a line
+    assert lines_holding("ی\r\nک", "یک") == [(0, 1), (3, 4)]  # CRLF is one break
+    assert lines_holding("ی\u2028ق\u2029ک", "یک") == [(0, 1), (4, 5)]
+
+
+def test_contains_any() -> None:
+    assert contains_any("abc", "xc")
+    assert not contains_any("abc", "xyz")
+    assert not contains_any("abc", "")
