@@ -21,7 +21,12 @@ _HAS_MARK = re.compile(
 _DAGGER = chars.SUPERSCRIPT_ALEF
 # A tatweel that only carries marks, standing as a word of its own: the medial forms of
 # PDF text (U+FE71 and U+FE77 are a tatweel with a fathatan, with a fatha).
-_MARK_CARRIER = re.compile(f"(?<!\\S)(?:{chars.TATWEEL}+{_HAS_MARK.pattern}+)+(?!\\S)")
+# Written to start with the tatweel itself, so re jumps from one tatweel to the next:
+# (?<!\S)(?:ـ+M+)+(?!\S), with the lookbehind moved after the first tatweel.
+_MARK_CARRIER = re.compile(
+    f"{chars.TATWEEL}(?<!\\S{chars.TATWEEL}){chars.TATWEEL}*{_HAS_MARK.pattern}+"
+    f"(?:{chars.TATWEEL}+{_HAS_MARK.pattern}+)*(?!\\S)"
+)
 _DAGGER_WORD = re.compile(f"{_LETTER}+{_DAGGER}(?:{_LETTER}|{_DAGGER})*")
 _FOLD_ALEFS = str.maketrans(dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF))
 # The dagger alef after these letters only marks a long vowel already written: على، موسىٰ.
@@ -105,7 +110,9 @@ class Diacritics(Filter):
             return text, {}
         # A tatweel that carried only marks goes with them: left bare between two
         # words, the tatweel filter would make a dash of it when cleaned again.
-        text, carriers = _MARK_CARRIER.subn("", text)
+        carriers = 0
+        if chars.TATWEEL in text:
+            text, carriers = _MARK_CARRIER.subn("", text)
         text, removed = _DIACRITIC.subn("", text)
         daggers = text.count(_DAGGER)
         if daggers:

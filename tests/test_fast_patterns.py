@@ -1,0 +1,54 @@
+"""Patterns rewritten for speed match exactly what their plain forms match.
+
+re scans quickly only for a pattern whose first item is a plain literal or class, so
+some patterns are written in a longer form (``ــ*`` for ``ـ+``). Each is checked here
+against the plain form it stands for, on random text made of the characters involved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arclean import chars
+from arclean.filters import diacritics, tatweel, unicode
+
+MARK = "\u064e"  # U+064E fatha
+FORM = "\ufee3"  # U+FEE3 meem initial form
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def texts(*alphabet: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(alphabet), max_size=40).map("".join)
+
+
+@given(texts(chars.TATWEEL, "ب", " ", "\n"))
+def test_tatweel_run(text: str) -> None:
+    plain = re.compile(f"{chars.TATWEEL}+")
+    assert spans(tatweel._RUN, text) == spans(plain, text)
+
+
+@given(texts(FORM, "\ufef7", "ب", " "))
+def test_presentation_form_run(text: str) -> None:
+    plain = re.compile(unicode._PRESENTATION_FORM.pattern + "+")
+    assert spans(unicode._PRESENTATION_FORM_RUN, text) == spans(plain, text)
+
+
+@given(texts(chars.TATWEEL, MARK, chars.SUPERSCRIPT_ALEF, "ب", " ", "\n", "."))
+def test_mark_carrier(text: str) -> None:
+    plain = re.compile(f"(?<!\\S)(?:{chars.TATWEEL}+{diacritics._HAS_MARK.pattern}+)+(?!\\S)")
+    assert spans(diacritics._MARK_CARRIER, text) == spans(plain, text)
+
+
+def test_the_rewrites_do_match() -> None:
+    """The random texts above must reach real matches, or equality proves little."""
+    assert spans(tatweel._RUN, "بــب ـ") == [(1, 3), (5, 6)]
+    assert spans(unicode._PRESENTATION_FORM_RUN, f"ب{FORM}{FORM} {FORM}") == [(1, 3), (4, 5)]
+    carrier = f"ب {chars.TATWEEL}{MARK}{chars.TATWEEL}{MARK} ب"
+    assert spans(diacritics._MARK_CARRIER, carrier) == [(2, 6)]
+    assert spans(diacritics._MARK_CARRIER, f"ب{chars.TATWEEL}{MARK}") == []
