@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean import chars
-from arclean.filters import diacritics, tatweel, unicode
+from arclean.filters import diacritics, digits, tatweel, unicode
 
 MARK = "\u064e"  # U+064E fatha
 FORM = "\ufee3"  # U+FEE3 meem initial form
@@ -45,6 +45,13 @@ def test_mark_carrier(text: str) -> None:
     assert spans(diacritics._MARK_CARRIER, text) == spans(plain, text)
 
 
+@given(texts("٣", "۳", "3", "ب", " "))
+def test_eastern_digit_run(text: str) -> None:
+    eastern = chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS
+    plain = re.compile(chars.char_class(eastern) + "+")
+    assert spans(digits._EASTERN, text) == spans(plain, text)
+
+
 def test_the_rewrites_do_match() -> None:
     """The random texts above must reach real matches, or equality proves little."""
     assert spans(tatweel._RUN, "بــب ـ") == [(1, 3), (5, 6)]
@@ -52,3 +59,4 @@ def test_the_rewrites_do_match() -> None:
     carrier = f"ب {chars.TATWEEL}{MARK}{chars.TATWEEL}{MARK} ب"
     assert spans(diacritics._MARK_CARRIER, carrier) == [(2, 6)]
     assert spans(diacritics._MARK_CARRIER, f"ب{chars.TATWEEL}{MARK}") == []
+    assert spans(digits._EASTERN, "عام ٢٠۳ و3") == [(4, 7)]
