@@ -46,6 +46,17 @@ def report(label: str, megabytes: float, seconds: float, note: str = "") -> floa
     return rate
 
 
+def split_documents(text: str, size: int) -> list[str]:
+    """``text`` cut at line ends into documents of about ``size`` characters."""
+    documents, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end + 1
+        documents.append(text[start:end])
+        start = end
+    return documents
+
+
 def pyarabic_chain() -> Callable[[str], str] | None:
     try:
         from pyarabic import araby
@@ -87,15 +98,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=float, default=20.0, help="corpus size in MB")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    parser.add_argument(
+        "--style", choices=["news", "shuffled"], default="news", help="corpus style (corpus.py)"
+    )
     args = parser.parse_args()
 
-    text = corpus.build(args.size)
+    text = corpus.build(args.size, style=args.style)
     megabytes = len(text.encode("utf-8")) / 1e6
     print(
         f"arclean {arclean.__version__} on {platform.python_implementation()} "
         f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
     )
-    print(f"corpus: {megabytes:.1f} MB, {text.count(chr(10))} lines (bench/corpus.py)\n")
+    print(
+        f"corpus: {megabytes:.1f} MB, {text.count(chr(10))} lines, "
+        f"style {args.style} (bench/corpus.py)\n"
+    )
 
     print("presets, in-process:")
     rates = {}
@@ -104,6 +121,15 @@ def main() -> None:
         rates[preset] = report(
             preset, megabytes, best_seconds(lambda p=pipeline: p(text), args.repeat)
         )
+
+    documents = split_documents(text, 4000)
+    pipeline = Pipeline.from_preset("default")
+    report(
+        f"default, {len(documents)} documents",
+        megabytes,
+        best_seconds(lambda: [pipeline(d) for d in documents], args.repeat),
+        "(the corpus cut into documents of about 4 kB, each cleaned alone)",
+    )
 
     print("\neach filter alone, on the raw corpus:")
     for cls in FILTERS:
@@ -136,7 +162,10 @@ def main() -> None:
         )
         print(f"  ratio arclean search / CAMeL: {rates['search'] / theirs:.2f}x")
     else:
-        print("  CAMeL Tools not installed (pip install camel-tools to compare)")
+        print(
+            "  CAMeL Tools not installed: pip install camel-tools (or, for its normaliser"
+            " alone, pip install --no-deps camel-tools emoji)"
+        )
 
     print("\nend to end through the CLI (one process, file in, file out):")
     with tempfile.TemporaryDirectory() as folder:
