@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean import chars
-from arclean.filters import diacritics, digits, tatweel, unicode
+from arclean.filters import diacritics, digits, language, tatweel, unicode
 
 MARK = "\u064e"  # U+064E fatha
 FORM = "\ufee3"  # U+FEE3 meem initial form
@@ -49,7 +49,14 @@ def test_mark_carrier(text: str) -> None:
 def test_eastern_digit_run(text: str) -> None:
     eastern = chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS
     plain = re.compile(chars.char_class(eastern) + "+")
+    assert spans(language._LETTER_RUN, "بی بَ") == [(0, 2), (3, 4)]
     assert spans(digits._EASTERN, text) == spans(plain, text)
+
+
+@given(texts("ب", "ی", "َ", " ", "3"))
+def test_letter_run(text: str) -> None:
+    plain = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES) + "+")
+    assert spans(language._LETTER_RUN, text) == spans(plain, text)
 
 
 def test_the_rewrites_do_match() -> None:
@@ -59,4 +66,5 @@ def test_the_rewrites_do_match() -> None:
     carrier = f"ب {chars.TATWEEL}{MARK}{chars.TATWEEL}{MARK} ب"
     assert spans(diacritics._MARK_CARRIER, carrier) == [(2, 6)]
     assert spans(diacritics._MARK_CARRIER, f"ب{chars.TATWEEL}{MARK}") == []
+    assert spans(language._LETTER_RUN, "بی بَ") == [(0, 2), (3, 4)]
     assert spans(digits._EASTERN, "عام ٢٠۳ و3") == [(4, 7)]

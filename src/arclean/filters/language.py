@@ -17,7 +17,8 @@ from arclean.filters.diacritics import remove_diacritics
 from arclean.filters.unicode import nfc
 from arclean.scan import lines_holding
 
-_LETTER_RUN = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES) + "+")
+# "[L][L]*" rather than "[L]+": re scans fast only when the first item is a plain class.
+_LETTER_RUN = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES) * 2 + "*")
 _NOISE = re.compile(
     chars.char_class(
         chars.INVISIBLE | {chars.TATWEEL, chars.ZERO_WIDTH_JOINER}, chars.ARABIC_MARK_RANGES
