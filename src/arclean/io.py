@@ -17,11 +17,12 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
-
-import regex
+from typing import TYPE_CHECKING, BinaryIO
 
 from arclean.errors import InputError, OutputError, UnknownNameError
+
+if TYPE_CHECKING:
+    import regex
 
 AUTO = "auto"
 ERRORS = ("strict", "replace")
@@ -235,6 +236,8 @@ def _legacy_code_page(sample: bytes) -> str | None:
 
 @functools.cache
 def _script_patterns(script: str) -> tuple[regex.Pattern[str], ...]:
+    import regex  # only for legacy encodings: it costs start-up time
+
     letter = rf"[\p{{scx={script}}}&&[\p{{L}}\p{{M}}]]"
     return (
         regex.compile(rf"(?V1){letter}"),

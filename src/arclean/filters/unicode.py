@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
-
-import regex
+from typing import TYPE_CHECKING, Literal
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
+
+if TYPE_CHECKING:
+    import regex
 
 _PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FORMS)))
 # "[C][C]*", not "[C]+": re scans fast only for a pattern whose first item is a plain
@@ -20,8 +22,13 @@ _EXPANSIONS = str.maketrans(chars.LIGATURE_PHRASES)
 _LIGATURE = re.compile(chars.char_class(chars.LIGATURE_PHRASES))
 
 
-# More combining marks in a row than any script stacks on one letter (a "mark storm").
-_MARK_STORM = regex.compile(r"\p{M}{32,}")
+@functools.cache
+def _mark_storm() -> regex.Pattern[str]:
+    """More combining marks in a row than any script stacks on one letter (a "mark
+    storm"); compiled when first needed, as the regex module costs start-up time."""
+    import regex
+
+    return regex.compile(r"\p{M}{32,}")
 
 
 def _sort_marks(match: regex.Match[str]) -> str:
@@ -57,8 +64,9 @@ def nfc(text: str) -> str:
     >>> nfc(storm) == "\u0628" + "\u064e" * 20 + "\u0651" * 20
     True
     """
-    if _MARK_STORM.search(text):
-        text = _MARK_STORM.sub(_sort_marks, text)
+    storm = _mark_storm()
+    if storm.search(text):
+        text = storm.sub(_sort_marks, text)
     return unicodedata.normalize("NFC", text)
 
 
