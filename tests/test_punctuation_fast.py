@@ -8,13 +8,14 @@ must not (a well-spaced line costs nothing), and that they take linear time.
 from __future__ import annotations
 
 import time
+from itertools import combinations, pairwise
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from arclean.filters import Punctuation
-from arclean.filters.pairs import lines_to_tighten, tighten_line, tighten_pairs
+from arclean.filters.pairs import line_pairs, lines_to_tighten, tighten_line, tighten_pairs
 
 # Words, spaces, brackets, quotes, marks and line breaks of every kind the rules know,
 # and the starts of protected spans (a URL, a mention ending in a digit, inline code
@@ -142,3 +143,26 @@ def test_adversarial_lines_clean_in_linear_time(unit: str) -> None:
     start = time.process_time()
     Punctuation().apply(text)
     assert time.process_time() - start < 2.0
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(['"', '"', "أ", " ", "5", "x"]), max_size=30).map("".join))
+def test_straight_quotes_pair_first_with_second_when_they_can(line: str) -> None:
+    quotes = [i for i, char in enumerate(line) if char == '"']
+    trusted = (
+        len(quotes) % 2 == 0
+        and all(after - before > 1 for before, after in pairwise(quotes))
+        and not any(o and line[o - 1].isdigit() for o in quotes[::2])
+    )
+    pairs = list(zip(quotes[::2], quotes[1::2], strict=False))  # [] unless trusted
+    assert line_pairs(line) == (pairs if trusted else [])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pair_texts)
+def test_pairs_come_in_order_and_never_cross(text: str) -> None:
+    for line in text.split("\n"):
+        found = line_pairs(line)
+        assert found == sorted(found)
+        for (o, c), (inner_o, inner_c) in combinations(found, 2):
+            assert not o < inner_o < c < inner_c

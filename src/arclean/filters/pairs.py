@@ -27,10 +27,17 @@ Pair = tuple[int, int]
 _OPENER_OF = {closer: opener for opener, closer in chars.BRACKET_PAIRS.items()}
 _STRAIGHT = chars.STRAIGHT_DOUBLE_QUOTES
 _PLUS_ONE = (1).__add__
-(_STRAIGHT_QUOTE,) = _STRAIGHT  # one character: lines are searched for it with str.find
 _STRAIGHT_OR_PRIME = chars.STRAIGHT_DOUBLE_QUOTES | {chars.DOUBLE_PRIME}
 _CURLY = chars.CURLY_DOUBLE_QUOTES
 QUOTES = _STRAIGHT_OR_PRIME | _CURLY  # every double quote the filter knows
+# A line whose straight quotes pair as _sequential pairs them (an even count, none
+# side by side), and each pair of them.
+_QUOTE = chars.char_class(_STRAIGHT)
+_NOT_QUOTE = "[^" + _QUOTE[1:]
+_QUOTES_IN_PAIRS = re.compile(
+    f"{_NOT_QUOTE}*+(?:{_QUOTE}{_NOT_QUOTE}++{_QUOTE}(?:{_NOT_QUOTE}++|\\Z))*+\\Z"
+)
+_QUOTE_PAIR = re.compile(f"{_QUOTE}{_NOT_QUOTE}++{_QUOTE}")
 _PAIR_CHAR = re.compile(chars.char_class(chars.BRACKET_PAIRS.keys() | _OPENER_OF.keys() | QUOTES))
 # Curly quotes that open, in the English convention and in the reversed one that
 # Arabic keyboards produce (”نص“).
@@ -130,8 +137,7 @@ def _straight_quotes_to_check() -> re.Pattern[str]:
     filter looks for these lines before it masks protected spans, and a span ending
     in a digit, such as @user1, may stand before an opener.)
     """
-    quote = chars.char_class(_STRAIGHT)
-    other = "[^" + quote[1:]  # one character: much faster to skip than a class
+    quote, other = _QUOTE, _NOT_QUOTE  # one character: much faster to skip than a class
     text = f"{other}++"  # some text, up to a quote or the line's end
     not_closing = "".join(f"(?<!{before})" for before in _BEFORE_CLOSER)
     fine = f"{quote}(?!{_AFTER_OPENER}){text}{quote}{not_closing}(?!{_ARABIC_LETTER.pattern})"
@@ -349,13 +355,14 @@ def line_pairs(line: str, *, primes: bool = False) -> list[Pair]:
 
 
 def _straight_pairs(line: str) -> list[Pair]:
-    """line_pairs for a line whose only pair characters are straight quotes."""
-    positions: list[int] = []
-    i = line.find(_STRAIGHT_QUOTE)
-    while i >= 0:
-        positions.append(i)
-        i = line.find(_STRAIGHT_QUOTE, i + 1)
-    return _sequential(positions, line) or []
+    """line_pairs for a line whose only pair characters are straight quotes: what
+    _sequential gives, found by patterns rather than a loop over the quotes."""
+    if not _QUOTES_IN_PAIRS.match(line):
+        return []
+    found = [match.span() for match in _QUOTE_PAIR.finditer(line)]
+    if any(map(str.isdigit, [line[o - 1] for o, _ in found if o])):
+        return []
+    return [(o, c - 1) for o, c in found]
 
 
 def _inner_start(line: str, o: int) -> int:

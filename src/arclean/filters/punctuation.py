@@ -301,9 +301,10 @@ class Punctuation(Filter):
         """The lines (start, end, in order) where a rule of the marks may fire, and
         the other lines where pairs may need tightening: every line apply_everywhere
         changes is in one of them. None: fix the text as a whole."""
+        # (One character is found far faster than several: "`" before "```".)
         if (
             _PLACEHOLDER_RANGE[0] in text
-            or "```" in text
+            or ("`" in text and "```" in text)
             or ("<" in text and _CODE_ELEMENT.search(text))
         ):
             return None  # a placeholder may be missing; spans may run over lines
@@ -313,11 +314,10 @@ class Punctuation(Filter):
         if self.arabic_percent and "%" in text:
             triggers.append(_anywhere("%"))
         mark_lines = pairs.lines_where(text, triggers, others)
-        quotes = [quote for quote in sorted(pairs.QUOTES) if quote in text]
         quote_triggers: list[pairs.Trigger] = []
-        if self.quotes != "keep":
-            quote_triggers += map(_anywhere, quotes)  # unify_quotes pairs every quoted line
-        if quotes:
+        if self.quotes != "keep":  # unify_quotes pairs every quoted line
+            quote_triggers += [_anywhere(quote) for quote in sorted(pairs.QUOTES) if quote in text]
+        if any(quote in text for quote in chars.STRAIGHT_DOUBLE_QUOTES):
             quote_triggers += [_anywhere(char) for char in _MAY_HIDE_QUOTES if char in text]
         pair_lines = {
             *pairs.lines_to_tighten(text, others),
