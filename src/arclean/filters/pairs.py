@@ -75,20 +75,21 @@ _OTHER_LINE_BREAKS = tuple(sorted(chars.LINE_BREAKS - {"\n"}))
 # word starts, (b) a space stands before its closer and, past it and any more spaces
 # and marks, an Arabic word ends, or (c) an Arabic letter is glued after its closer.
 # The patterns below find every line where that may happen, and few others, without
-# pairing anything in Python: a bracket's shape says which side it is on, a curly
-# quote may stand on either, and straight quotes take turns along a line. Only those
-# lines are then paired. Each pattern starts with one character, which re skips to at
-# C speed (several times faster than to any character of a class), and is searched
-# for only when that character is in the text.
+# pairing anything in Python, and only those lines are then paired. A bracket's shape
+# says which side it is on, and a curly quote may stand on either: one pattern per
+# such character in the text, which re skips to at C speed (several times faster than
+# to any character of a class). Straight quotes take turns along a line: one pattern,
+# matched against every line at C speed, follows their order.
 _AFTER_OPENER = f"{_S}++{_ARABIC_START.pattern}"  # (a)
 _TRAILING = chars.char_class(_TRAILING_MARKS)
 _ARABIC_END_OR_TRAILING = chars.char_class(
     _TRAILING_MARKS | set(_ARABIC_DIGITS),
     ranges=chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES,
 )
-# (b) seen from just after the closer, three characters back at most: a space after
-# an Arabic word end, or a space after a mark or space after a mark, space or word
-# end. The second also holds for (قال ؟ ) and (قال... ), and rarely where (b) does not.
+# (b) seen from just after the closer, at most three characters back: an Arabic word
+# end and a space, or a word end, mark or space, then a mark or space, then a space.
+# Where (b) holds one of them does ((قال ؟ ) and (قال... ) the second), and where it
+# does not they rarely do.
 _BEFORE_CLOSER = (
     f"{_ARABIC_END.pattern}{_S}.",
     f"{_ARABIC_END_OR_TRAILING}{_TRAILING}{_S}.",

@@ -112,9 +112,11 @@ def _mark_trigger(mark: str, max_run: int, ellipsis: bool) -> pairs.Trigger:
     Latin after a closer, space or Arabic (_LATIN_MARKS), in a run too long (_RUN,
     _LONG_DOTS), or as an ellipsis to write (_ANY_ELLIPSIS).
 
-    Tightening pairs cannot make one of these hold where it did not: it adds and
-    removes spaces only, never right after a mark nor, unless a closer follows, right
-    before one; so a line without one needs its pairs tightened and nothing more.
+    Tightening pairs cannot make one of these hold where it did not: it removes runs
+    of spaces that end at an Arabic word or at a closer, and adds a space between a
+    closer and an Arabic letter. So what stands before a mark never changes, no two
+    marks come together, and what follows a mark can only become a closer: a line
+    with none of these needs its pairs tightened and nothing more.
     """
     m = re.escape(mark)
     if mark in chars.LATIN_TO_ARABIC_PUNCTUATION:
@@ -277,8 +279,8 @@ class Punctuation(Filter):
             if not lines:
                 continue
             joined = "\n".join([text[start:end] for start, end in lines])
-            fixed, found_counts = self._fix(joined, marks=marks, every_line=not marks)
-            total.update(found_counts)
+            fixed, fixed_counts = self._fix(joined, marks=marks, every_line=not marks)
+            total.update(fixed_counts)
             if fixed != joined:
                 changed += [
                     (start, end, new)
