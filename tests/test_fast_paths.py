@@ -47,7 +47,7 @@ def texts_of(pieces: list[str], max_size: int = 60) -> st.SearchStrategy[str]:
 MARKUP_PIECES = [
     *"< > / ! ? [ ] { } {{ }} & # ; = \" ' - -- | : * % a b p s i x A B 1 ١ h ب نص".split(),
     *"script style amp; quot; #38; #x26; !-- --> CDATA[ ]]> img url quote b] [/b]".split(),
-    *"[[ ]] #if: Name| xml ?> <% http://x //x checked v-x".split(),
+    *"[[ ]] #if: Name| xml ?> <% http://x //x checked v-x AMP; Eacute;".split(),
     *["\u017f", "\u0130", "\u0131", "\u212a", "\u200b", "\u064e", "\u200c", "\x07", " href="],
     *SPACES,
     *BREAKS,
@@ -117,6 +117,8 @@ def test_markup_unhides_as_before(text: str) -> None:
         "{{Name|x}}",
         "{{#if:x}}",
         "&amp;",
+        "&AMP;",
+        "&Eacute;",
         "&#1575;",
         "&#x627;",
         "a\u200bb",
@@ -224,7 +226,7 @@ def test_templates_precheck_lets_pass(text: str) -> None:
 
 CODE_PIECES = [
     *"jQuery ( ) { } [ ] ; : , = => $ . ' \" x a function document window .html( .ajax(".split(),
-    *".aja FB _gaq @media color - #fff 12px 0 body ul + * نص قال انتظر ،".split(),
+    *".aja FB _gaq _gat @media color - -moz-box #fff 12px 0 body ul + * نص قال انتظر ،".split(),
     *["var ", "const ", "#box ", "\u0640", "{ padding: 0; }", "a" * 120, "(" * 50],
     "jQuery(document).ready(function(){ $('#v').html('x'); }); " * 3,
     *SPACES,
@@ -268,17 +270,20 @@ def test_code_leaks_precheck_never_skips_a_line(line: str) -> None:
     "line",
     [
         "jQuery(x)",
-        "$('#id')",
+        "$.ajax(",
         "function f(",
         "var x =",
+        "var\u00a0x\u2009= 1",
         "document.write(",
         "x.ajax(",
         "_gaq.push(",
+        "_gat.x(",
         "});",
-        "} \u00a0)",
+        "} \u00a0);",
         "=> {",
         "@media print",
-        "{ color: red }",
+        "{ color: #fff }",
+        "{-moz-box: 0}",
         "#box ul {",
         "}",
         " ) } ",
@@ -286,12 +291,23 @@ def test_code_leaks_precheck_never_skips_a_line(line: str) -> None:
     ],
 )
 def test_code_leaks_precheck_finds(line: str) -> None:
+    masked = code_leaks._mask_strings(line)  # as the full path reads the line
+    signal = code_leaks._compiled(code_leaks._SIGNAL).search(masked)
+    assert signal or code_leaks._compiled(code_leaks._CODE_LINE).fullmatch(masked)
     assert code_leaks._compiled(code_leaks._MAY_BE_CODE).search(line)
 
 
 @pytest.mark.parametrize(
     "line",
-    ["قال {{ الوزير }} إن", "(ناتو) نص", "نص {مقتبس} هنا", "a; b", "50% (1)", "{ 1, 2 } نص"],
+    [
+        "قال {{ الوزير }} إن",
+        "(ناتو) نص",
+        "نص {مقتبس} هنا",
+        "a; b",
+        "50% (1)",
+        "{ 1, 2 } نص",
+        "various (documented) constants",
+    ],
 )
 def test_code_leaks_precheck_lets_pass(line: str) -> None:
     assert not code_leaks._compiled(code_leaks._MAY_BE_CODE).search(line)
@@ -304,7 +320,7 @@ BOILERPLATE_PIECES = [
     *["اقرأ أيضاً:", "إقرأ", "أيضا", "شارك", "تابعونا على فيسبوك", "جميع الحقوق محفوظة"],
     *["اتصل بنا", "من نحن", "Share", "READ MORE", "privacy policy", "\u017fhare", "© 2024"],
     *"| » « • © #ixzz73TU https://x.y/z - . : ... 2024 ™ ① ß نص المقال x ( ) * _ !".split(),
-    *["\ufdfa", "\ufefb", "\u064e", "\u0640"],
+    *["\ufdfa", "\ufefb", "\u064e", "\u0640", "\x1c", "\x1e"],  # \x1c: no line break
     *SPACES,
     *BREAKS,
 ]
@@ -394,6 +410,8 @@ def test_elongation_matches_its_full_path(text: str) -> None:
         "ااا " * 500,
         "ا" * 1000,
         "مرحبا...جدااا",
+        "...ااا",
+        "١١١ببب---هههه",
         "--- ااا ...",
     ],
 )

@@ -71,12 +71,13 @@ _CODE_LINE = r"""(?x)
     | [ \t]*(?=[^{}\n]*(?:[#.][A-Za-z_]|:[a-z]|@|\*|\b(?:html|body|div|span|p|a|ul|ol|li|table
         |tr|td|img|h[1-6]|input|form)\b))[#.A-Za-z_*@:\[][-\w#.:*\[\]="'>+~, \t]*\{[ \t]*
     """
-# Every line the filter removes or cuts holds one of these: a sign of code (_SIGNAL), or
-# what a line of code (_CODE_LINE) holds: a brace opening a CSS block or ending the line,
-# a "}" on a line of brackets alone, a ";" ending the line. Reading the line with its
-# strings masked never makes one: masking writes only spaces, and runs of "x" that follow
-# an opener ("(", ",", "=", ...), never ".aja" or a brace. Each branch starts with a
-# literal character, so the regex engine skips straight from one candidate to the next.
+# Every line the filter removes or cuts holds one of these: the start of a sign of code
+# (_SIGNAL), or what a line of code (_CODE_LINE) holds: a brace opening a CSS block or
+# ending the line, a "}" on a line of brackets alone, a ";" ending the line. Reading the
+# line with its strings masked never makes one: masking writes only spaces, and runs of
+# "x" that follow an opener ("(", ",", "=", ...), never ".aja" or a brace. Each branch
+# starts with a literal character, so the regex engine skips straight from one
+# candidate to the next.
 _SPACES = chars.char_class(chars.HORIZONTAL_SPACES)[1:-1]
 _BREAKS = chars.char_class(chars.LINE_BREAKS)[1:-1]
 _LINE_END = f"[{_SPACES}]*(?:[{_BREAKS}]|\\Z)"
@@ -86,7 +87,7 @@ _MAY_BE_CODE = (
     f"|\\}}(?:[{_SPACES}]*\\)|(?<![^{_BRACKETS}{_SPACES}{_BREAKS}]\\}})"
     f"(?=[{_BRACKETS}{_SPACES}]*(?:[{_BREAKS}]|\\Z)))"
     f"|;(?={_LINE_END})"
-    r"|jQuery|\$|function|var|const|document|window|=>"
+    f"|jQuery|\\$|function|var[{_SPACES}]|const[{_SPACES}]|document\\.|window\\.|=>"
     r"|\.(?:html|attr|val|css|ready|submit|click|ajax|post|append|each|hide|show|bind|on)\("
     r"|_ga[qt]|googletag|dataLayer|gtag|fbq|twttr|FB|@(?:media|import|font-face|keyframes|charset)"
 )
