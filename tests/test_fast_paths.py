@@ -319,7 +319,7 @@ def test_code_leaks_precheck_lets_pass(line: str) -> None:
 BOILERPLATE_PIECES = [
     *["اقرأ أيضاً:", "إقرأ", "أيضا", "شارك", "تابعونا على فيسبوك", "جميع الحقوق محفوظة"],
     *["اتصل بنا", "من نحن", "Share", "READ MORE", "privacy policy", "\u017fhare", "© 2024"],
-    *"| » « • © #ixzz73TU https://x.y/z - . : ... 2024 ™ ① ß نص المقال x ( ) * _ !".split(),
+    *"| » « • ‹ › · ¦ © #ixzz73TU https://x.y/z - . : ... 2024 ™ ① ß نص المقال x ( ) * _ !".split(),
     *["\ufdfa", "\ufefb", "\u064e", "\u0640", "\x1c", "\x1e"],  # \x1c: no line break
     *SPACES,
     *BREAKS,
@@ -385,6 +385,38 @@ def test_boilerplate_precheck_lets_pass(text: str) -> None:
 )
 def test_boilerplate_precheck_finds(text: str, expected: str) -> None:
     assert Boilerplate().apply(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "» »",
+        "‹",
+        "- » -",
+        "|",
+        "•",
+        "\u00a0»\u2009»",
+        "رياضة » فن » اتصل بنا",  # a menu of breadcrumbs
+        "رياضة »» فن »» اتصل بنا",
+        "رياضة • فن • اتصل بنا",
+        "رياضة ¦ فن ¦ اتصل بنا",
+        "رياضة · فن · اتصل بنا",
+        "رياضة | تويتر | اتصل بنا",  # a menu whose first item is no phrase
+        "اتصل بنا • من نحن",
+        "«اقرأ أيضا»",
+    ],
+)
+def test_boilerplate_precheck_finds_separators_and_menus(line: str) -> None:
+    text = f"نص\n{line}\nنص"
+    assert Boilerplate().apply(text) == ("نص\nنص", {"lines_removed": 1})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قال «نعم» ثم مضى", "الرئيسية ‹ أخبار", "«» نص", "نص » نص طويل جدا في الخبر", "x|y"],
+)
+def test_boilerplate_separators_in_prose_stay(text: str) -> None:
+    assert Boilerplate().apply(text) == (text, {})
 
 
 # --- elongation -----------------------------------------------------------------------

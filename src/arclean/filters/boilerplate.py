@@ -47,10 +47,8 @@ _WORD = r"[^\W_]+"
 # from one break to the next.
 _LINES = f"({chars.char_class(chars.LINE_BREAKS)}(?:(?<=\\r)\\n)?)"
 _OTHER_BREAKS = tuple(sorted(chars.LINE_BREAKS - {"\n"}))
-_MENU_SPLIT = (
-    f"{chars.char_class(chars.MENU_SEPARATORS)}+"
-    f"|\\s{chars.char_class(chars.BREADCRUMB_SEPARATORS)}+\\s"
-)
+_BREADCRUMB = chars.char_class(chars.BREADCRUMB_SEPARATORS)
+_MENU_SPLIT = f"{chars.char_class(chars.MENU_SEPARATORS)}+|\\s{_BREADCRUMB}+\\s"
 _NAV_SEPARATOR = chars.char_class(chars.NAV_SEPARATORS)
 _SEPARATOR_LINE_CHARS = "".join(chars.NAV_SEPARATORS | chars.HORIZONTAL_SPACES) + "-"
 _TRACKING = r"#ixzz[0-9A-Za-z]{4,}"
@@ -62,9 +60,16 @@ _LEAD = r"[\s!-/:-@\[-`{-~]*(\S*)"
 # The first word of a token with no word in its key, unknown: " " is no phrase's first
 # word, so the line is always read.
 _UNKNOWN = " "
-# Characters that make a line furniture wherever they stand in it: menu separators (a
-# menu, a separator line), the copyright sign and the tracking footer's "#".
-_ANYWHERE = (*sorted(chars.NAV_SEPARATORS), chars.COPYRIGHT_SIGN, "#ixzz")
+# Signs of a footer, wherever they stand in a line: the copyright sign (a line may start
+# with one glued to a word: "©2024"), the tracking footer's anchor.
+_FOOTER_SIGNS = (chars.COPYRIGHT_SIGN, "#ixzz")
+# Where _MENU_SPLIT may split a line, starting with the separator itself so the regex
+# engine skips from one separator to the next. A menu has two items at least, so a line
+# without one is no menu.
+_MENU_POINT = (
+    f"{chars.char_class(chars.NAV_SEPARATORS)}(?:(?<={chars.char_class(chars.MENU_SEPARATORS)})"
+    f"|(?<=\\s{_BREADCRUMB}){_BREADCRUMB}*\\s)"
+)
 
 
 def phrase_key(text: str) -> str:
@@ -235,23 +240,22 @@ class Boilerplate(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         lines = _lines(text)
-        # Only a line that starts with a phrase's first word (or may: see _first_word), or
-        # that holds a separator or a footer's sign, can be furniture.
+        # Only these lines can be furniture: those that start with a phrase's first word
+        # (or may: see _first_word), those with a footer's sign, and menus. A line of
+        # separators alone has no word, or a menu separator.
         tokens = [match[1] for match in map(_compiled(_LEAD).match, lines) if match]
         words = list(map(_first_word, tokens))
         starts = self.phrases.first_words.union([_UNKNOWN]).intersection(words)
-        anywhere = [sign for sign in _ANYWHERE if sign in text]
-        if not starts and not anywhere:
-            return text, {}
-        dropped = [
-            i
-            for i, (word, line) in enumerate(zip(words, lines, strict=True))
-            if (word in starts or any(sign in line for sign in anywhere))
-            and self.is_boilerplate(line)
-        ]
+        candidates = {i for i, word in enumerate(words) if word in starts}
+        for sign in _FOOTER_SIGNS:
+            if sign in text:
+                candidates.update(i for i, line in enumerate(lines) if sign in line)
+        menu_point = _compiled(_MENU_POINT).search
+        if menu_point(text):
+            candidates.update(i for i, line in enumerate(lines) if menu_point(line))
+        dropped = {i for i in candidates if self.is_boilerplate(lines[i])}
         if not dropped:
             return text, {}
         parts = _compiled(_LINES).split(text)  # [line, break, line, break, ..., line]
-        gone = set(dropped)  # a line goes with its line break
-        kept = [part for i, part in enumerate(parts) if i // 2 not in gone]
+        kept = [part for i, part in enumerate(parts) if i // 2 not in dropped]  # with its break
         return "".join(kept), counts(lines_removed=len(dropped))
