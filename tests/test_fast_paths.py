@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -346,10 +347,8 @@ def test_boilerplate_matches_its_full_path(text: str) -> None:
     assert Boilerplate().apply(text) == boilerplate_reference(Boilerplate(), text)
 
 
-def test_boilerplate_with_a_phrase_file_matches_its_full_path(
-    tmp_path: pytest.TempPathFactory,
-) -> None:
-    phrases = tmp_path / "phrases.txt"  # type: ignore[operator]
+def test_boilerplate_with_a_phrase_file_matches_its_full_path(tmp_path: Path) -> None:
+    phrases = tmp_path / "phrases.txt"
     phrases.write_text("« خاص »\n™ x\nزوروا ...\n", encoding="utf-8")
     filter_ = Boilerplate(phrase_file=str(phrases), builtin=False)
     text = "« خاص »\nنص\n™ x\nTM X\nزوروا موقعنا\n  «  زوروا\n"
