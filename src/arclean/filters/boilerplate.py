@@ -30,21 +30,46 @@ MAX_MENU_ITEM_WORDS = 6
 # A copyright line or a tracking footer is a short line, not a paragraph.
 MAX_FOOTER_WORDS = 25
 
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: importing arclean compiles none of these."""
+    return re.compile(pattern)
+
+
 # After NFKD, hamza and madda on a letter, harakat and Latin accents are marks.
-_MARKS = re.compile(
+_MARKS = (
     chars.char_class({chars.TATWEEL}, (*chars.ARABIC_MARK_RANGES, chars.LATIN_COMBINING_RANGE))
     + "+"
 )
-_WORD = re.compile(r"[^\W_]+")
-_LINES = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
-_MENU_SPLIT = re.compile(
-    f"{chars.char_class(chars.MENU_SEPARATORS)}+|\\s{chars.char_class(chars.BREADCRUMB_SEPARATORS)}+\\s"
-)
-_NAV_SEPARATOR = re.compile(chars.char_class(chars.NAV_SEPARATORS))
+_WORD = r"[^\W_]+"
+# A line break, "\r\n" as one. The class comes first: the regex engine skips straight
+# from one break to the next.
+_LINES = f"({chars.char_class(chars.LINE_BREAKS)}(?:(?<=\\r)\\n)?)"
+_OTHER_BREAKS = tuple(sorted(chars.LINE_BREAKS - {"\n"}))
+_BREADCRUMB = chars.char_class(chars.BREADCRUMB_SEPARATORS)
+_MENU_SPLIT = f"{chars.char_class(chars.MENU_SEPARATORS)}+|\\s{_BREADCRUMB}+\\s"
+_NAV_SEPARATOR = chars.char_class(chars.NAV_SEPARATORS)
 _SEPARATOR_LINE_CHARS = "".join(chars.NAV_SEPARATORS | chars.HORIZONTAL_SPACES) + "-"
-_TRACKING = re.compile(r"#ixzz[0-9A-Za-z]{4,}")
-_URL = re.compile(r"\S*://\S*|www\.\S*")
+_TRACKING = r"#ixzz[0-9A-Za-z]{4,}"
+_URL = r"\S*://\S*|www\.\S*"
 _PREFIX_MARKS = ("...", "\N{HORIZONTAL ELLIPSIS}")
+# What a line's first word may follow: spaces and ASCII punctuation, which no phrase key
+# holds. The word is read from the token after them.
+_LEAD = r"[\s!-/:-@\[-`{-~]*(\S*)"
+# The first word of a token with no word in its key, unknown: " " is no phrase's first
+# word, so the line is always read.
+_UNKNOWN = " "
+# Signs of a footer, wherever they stand in a line: the copyright sign (a line may start
+# with one glued to a word: "©2024"), the tracking footer's anchor.
+_FOOTER_SIGNS = (chars.COPYRIGHT_SIGN, "#ixzz")
+# Where _MENU_SPLIT may split a line, starting with the separator itself so the regex
+# engine skips from one separator to the next. A menu has two items at least, so a line
+# without one is no menu.
+_MENU_POINT = (
+    f"{chars.char_class(chars.NAV_SEPARATORS)}(?:(?<={chars.char_class(chars.MENU_SEPARATORS)})"
+    f"|(?<=\\s{_BREADCRUMB}){_BREADCRUMB}*\\s)"
+)
 
 
 def phrase_key(text: str) -> str:
@@ -53,8 +78,30 @@ def phrase_key(text: str) -> str:
     >>> phrase_key("  إقرأ أيضاً :") == phrase_key("اقرا ايضا")
     True
     """
-    folded = _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
-    return " ".join(_WORD.findall(folded))
+    folded = _compiled(_MARKS).sub("", unicodedata.normalize("NFKD", text)).casefold()
+    return " ".join(_compiled(_WORD).findall(folded))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _first_word(token: str) -> str:
+    """The first word of a token's phrase key; "" for no token, :data:`_UNKNOWN` for a
+    token whose key has no word, when the line's first word is in a later token.
+
+    Keys are made character by character (NFKD, marks, case) and words never cross a
+    space, so the first word of a line's key is that of its first token with a word.
+
+    >>> _first_word("«إقرأ"), _first_word("»"), _first_word("")
+    ('اقرا', ' ', '')
+    """
+    word = phrase_key(token).split(" ", 1)[0]
+    return word if word or not token else _UNKNOWN
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of the text, without their line breaks."""
+    if any(other in text for other in _OTHER_BREAKS):
+        return _compiled(_LINES).split(text)[::2]
+    return text.split("\n")  # the same lines, many times faster
 
 
 @dataclass(frozen=True)
@@ -89,6 +136,11 @@ class PhraseList:
     @functools.cached_property
     def longest_prefix(self) -> int:
         return max((len(p.split()) for p in self.prefixes), default=0)
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every phrase: a line's key starts with one to match."""
+        return frozenset(phrase.split(" ", 1)[0] for phrase in self.whole | self.prefixes)
 
     def matches(self, key: str, *, words_after_prefix: int = MAX_WORDS_AFTER_PREFIX) -> bool:
         """Whether a normalised line is one of the phrases, or starts with a prefix."""
@@ -161,23 +213,23 @@ class Boilerplate(Filter):
         if not text:
             return False
         if not text.strip(_SEPARATOR_LINE_CHARS):
-            return bool(_NAV_SEPARATOR.search(text))
+            return bool(_compiled(_NAV_SEPARATOR).search(text))
         # A line this long is a paragraph (or a menu): no phrase or footer is.
         words = len(text.split()) if len(text) <= 1000 else 1000
         if words <= MAX_FOOTER_WORDS:
             if text.startswith(chars.COPYRIGHT_SIGN):
                 return True
-            if "#ixzz" in text and _TRACKING.search(text):
-                return len(_URL.sub(" ", text).split()) <= 5
+            if "#ixzz" in text and _compiled(_TRACKING).search(text):
+                return len(_compiled(_URL).sub(" ", text).split()) <= 5
         limit = self.phrases.longest_prefix + MAX_WORDS_AFTER_PREFIX
         if words <= max(limit, 8) and self.phrases.matches(phrase_key(text)):
             return True
         return self._is_menu(text)
 
     def _is_menu(self, text: str) -> bool:
-        if not _NAV_SEPARATOR.search(text):
+        if not _compiled(_NAV_SEPARATOR).search(text):
             return False
-        items = [key for key in map(phrase_key, _MENU_SPLIT.split(text)) if key]
+        items = [key for key in map(phrase_key, _compiled(_MENU_SPLIT).split(text)) if key]
         if len(items) < 2:
             return False
         known = sum(self.phrases.matches(item, words_after_prefix=3) for item in items)
@@ -187,15 +239,23 @@ class Boilerplate(Filter):
         return known >= 1 and short >= 0.8 * len(items)
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        parts = _LINES.split(text)  # [line, break, line, break, ..., line]
-        kept: list[str] = []
-        dropped = 0
-        for i in range(0, len(parts), 2):
-            if self.is_boilerplate(parts[i]):
-                dropped += 1
-                continue
-            kept.append(parts[i])
-            kept.append(parts[i + 1] if i + 1 < len(parts) else "")
+        lines = _lines(text)
+        # Only these lines can be furniture: those that start with a phrase's first word
+        # (or may: see _first_word), those with a footer's sign, and menus. A line of
+        # separators alone has no word, or a menu separator.
+        tokens = [match[1] for match in map(_compiled(_LEAD).match, lines) if match]
+        words = list(map(_first_word, tokens))
+        starts = self.phrases.first_words.union([_UNKNOWN]).intersection(words)
+        candidates = {i for i, word in enumerate(words) if word in starts}
+        for sign in _FOOTER_SIGNS:
+            if sign in text:
+                candidates.update(i for i, line in enumerate(lines) if sign in line)
+        menu_point = _compiled(_MENU_POINT).search
+        if menu_point(text):
+            candidates.update(i for i, line in enumerate(lines) if menu_point(line))
+        dropped = {i for i in candidates if self.is_boilerplate(lines[i])}
         if not dropped:
             return text, {}
-        return "".join(kept), counts(lines_removed=dropped)
+        parts = _compiled(_LINES).split(text)  # [line, break, line, break, ..., line]
+        kept = [part for i, part in enumerate(parts) if i // 2 not in dropped]  # with its break
+        return "".join(kept), counts(lines_removed=len(dropped))

@@ -11,6 +11,16 @@ from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
 
 _STRETCHED = re.compile(f"({chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)})\\1{{2,}}")
+# Any character three times in a row. Found several times faster than a stretched letter
+# (no class to test at every character), it is what elongation looks for first.
+_TRIPLE = re.compile(r"(.)\1\1")
+_LETTERS = frozenset(
+    chr(cp) for lo, hi in chars.ARABIC_LETTER_RANGES for cp in range(ord(lo), ord(hi) + 1)
+)
+# How many triples are looked at one by one, before the rest of the text goes to
+# _STRETCHED at once: plenty for real text, a bounded cost on text made of triples.
+_TRIPLES_PER_CHAR = 1 / 1000
+_MIN_TRIPLES = 64
 
 
 class _LetterFold(Filter):
@@ -102,5 +112,24 @@ class Elongation(Filter):
     lossless = False
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        text, n = _STRETCHED.subn(r"\1", text)
-        return text, counts(runs_shortened=n)
+        # A stretched letter is a triple: find the triples, and shorten those of letters.
+        # Nothing before the first triple can be stretched, nor inside another triple.
+        parts: list[str] = []
+        pos = copied = n = 0
+        budget = _MIN_TRIPLES + int(len(text) * _TRIPLES_PER_CHAR)
+        while (triple := _TRIPLE.search(text, pos)) is not None:
+            budget -= 1
+            if budget < 0:  # text full of triples: the rest goes to _STRETCHED at once
+                rest, more = _STRETCHED.subn(r"\1", text[pos:])
+                parts += (text[copied:pos], rest)
+                return "".join(parts), counts(runs_shortened=n + more)
+            if triple[1] in _LETTERS and (run := _STRETCHED.match(text, pos=triple.start())):
+                parts += (text[copied : run.start()], run[1])
+                copied = pos = run.end()
+                n += 1
+            else:
+                pos = triple.end()
+        if not n:
+            return text, {}
+        parts.append(text[copied:])
+        return "".join(parts), counts(runs_shortened=n)

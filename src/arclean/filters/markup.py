@@ -22,12 +22,21 @@ it, for the same reason across filters.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts, settle
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: most texts hold no markup, and a short run of the
+    command line should not pay for the patterns at import."""
+    return re.compile(pattern)
+
 
 # --- Elements and how their tags separate the text around them ------------------------
 
@@ -74,7 +83,7 @@ _BB_MEDIA = "img|youtube|video|media|flash|audio"
 # MediaWiki link namespaces whose links are files or page metadata, not text.
 _WIKI_HIDDEN = _names("file image media category ملف صورة وسائط ميديا تصنيف")
 # Interlanguage links ([[en:Title]]) name another wiki's page, not text of this one.
-_INTERWIKI = re.compile(r"[a-z]{2,3}(?:-[a-z]+)?")
+_INTERWIKI = r"[a-z]{2,3}(?:-[a-z]+)?"
 
 # --- Patterns -------------------------------------------------------------------------
 
@@ -135,7 +144,7 @@ _WIKI_LINK = (
 # {{Name:...}}, {{Name|...}} with an ASCII name; {{#if:...}}
 _WIKI_TEMPLATE = rf"\{{#?[A-Za-z][A-Za-z0-9 _-]*[:|]{_IN_BRACES}*+\}}\}}"
 
-_TOKEN = re.compile(
+_TOKEN = (
     r"[<\[{](?:"
     f"(?<=<)(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
     f"|(?<=\\[)(?:(?P<bbcode>{_BBCODE})|(?P<wiki>{_WIKI_LINK}))"
@@ -143,7 +152,7 @@ _TOKEN = re.compile(
     ")"
 )
 # Attributes with a value, and placeholders: what is left are the bare attributes.
-_VALUED_ATTRIBUTE = re.compile(rf"{_ATTR_NAME}\s*=\s*{_VALUE}|{_ATOM}")
+_VALUED_ATTRIBUTE = rf"{_ATTR_NAME}\s*=\s*{_VALUE}|{_ATOM}"
 
 
 def _is_tag(name: str, attributes: str) -> bool:
@@ -153,7 +162,7 @@ def _is_tag(name: str, attributes: str) -> bool:
     dash (<div v-cloak>); an XML element (a name HTML does not know) takes none. Any
     other bare word means prose: "if a<b and c>d" and "a<x and y>b" stay.
     """
-    bare = _VALUED_ATTRIBUTE.sub(" ", attributes).split()
+    bare = _compiled(_VALUED_ATTRIBUTE).sub(" ", attributes).split()
     if not bare:
         return True
     if name not in _KNOWN:
@@ -161,31 +170,47 @@ def _is_tag(name: str, attributes: str) -> bool:
     return all(word.lower() in _BOOLEAN_ATTRIBUTES or "-" in word for word in bare)
 
 
-_BLOCK_OPEN = re.compile(r"<!--|<(?P<element>(?i:script|style))\b[^<>]*>|<!\[CDATA\[")
+_BLOCK_OPEN = r"<!--|<(?P<element>(?i:script|style))\b[^<>]*>|<!\[CDATA\["
 _BLOCK_CLOSE = {
-    "--": re.compile("-->"),
-    "script": re.compile(r"</script\s*>", re.IGNORECASE),
-    "style": re.compile(r"</style\s*>", re.IGNORECASE),
-    "cdata": re.compile(r"\]\]>"),
+    "--": "-->",
+    "script": r"(?i)</script\s*>",
+    "style": r"(?i)</style\s*>",
+    "cdata": r"\]\]>",
 }
 # Ampersands escaped again and again (&amp;amp;lt;) fold to one in a single step.
-_AMPERSANDS = re.compile(r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+")
+_AMPERSANDS = r"&(?:amp;|AMP;|#0*38;|#[xX]0*26;)+"
 # Numeric entities in any digits (&#٣٨; is &#38; once the digits filter has run).
-_ENTITY = re.compile(
+_ENTITY = (
     r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#(?P<decimal>\d{1,7})|#[xX](?P<hex>(?:[0-9A-Fa-f]|\d){1,6}));"
 )
 
 # What the invisible filter removes (and ZWNJ, which it removes from Arabic paragraphs).
 # and Arabic marks, which the diacritics filter removes.
-_HIDDEN = re.compile(
-    chars.char_class(
-        chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER, chars.SUPERSCRIPT_ALEF} | chars.HARAKAT,
-        (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE, *chars.ARABIC_COMBINING_RANGES),
-    )
-    + "+"
+_HIDDEN = chars.char_class(
+    chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER, chars.SUPERSCRIPT_ALEF} | chars.HARAKAT,
+    (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE, *chars.ARABIC_COMBINING_RANGES),
 )
+# A printable ASCII character, or a digit of any system that the digits filter may make
+# one (\d is str.isdecimal). No hidden mark is one of these.
+_SYNTAX = r"[!-~\d]"
+# A whole run of hidden marks with a syntax character on both sides. It starts with the
+# mark, so the regex engine skips straight from one mark to the next.
+_HIDDEN_BETWEEN_SYNTAX = f"{_HIDDEN}(?<={_SYNTAX}{_HIDDEN}){_HIDDEN}*(?={_SYNTAX})"
 # Every kind of markup holds one of these; text with none of them is left at once.
 _TRIGGERS = ("<", "&", "[", "{{")
+# How every token, block and entity begins, by the character it starts with, loosened:
+# an ASCII letter here stands for any character one matches case-insensitively
+# ("(?i:script)" also reads "ſcript"). Each pattern starts with one literal character,
+# which the regex engine finds fastest.
+_MARKUP_STARTS = tuple(
+    (opener, re.escape(opener) + pattern)
+    for opener, pattern in (
+        ("<", r"(?:[!/?]|(?i:[a-z]))"),
+        ("[", r"(?:[*/\[]|(?i:[a-z]))"),
+        ("{{", r"#?(?i:[a-z])"),
+        ("&", r"(?:#|(?i:[a-z]))"),
+    )
+)
 _HSPACE = "".join(chars.HORIZONTAL_SPACES)
 _WHITE = chars.HORIZONTAL_SPACES | chars.LINE_BREAKS
 
@@ -208,7 +233,7 @@ def _remove_blocks(text: str) -> tuple[str, int, int]:
     out: list[str] = []
     pos = removed = unwrapped = 0
     unclosed: set[str] = set()
-    while (opener := _BLOCK_OPEN.search(text, pos)) is not None:
+    while (opener := _compiled(_BLOCK_OPEN).search(text, pos)) is not None:
         element = (opener["element"] or "").lower()
         kind = element or ("--" if opener[0] == "<!--" else "cdata")
         if element and opener[0].endswith("/>"):  # <script src="..."/>: nothing inside
@@ -220,7 +245,7 @@ def _remove_blocks(text: str) -> tuple[str, int, int]:
         if kind not in unclosed:
             # `<!-->` is a whole comment, so the closer may overlap the opener.
             start = opener.start() + 2 if kind == "--" else opener.end()
-            closer = _BLOCK_CLOSE[kind].search(text, start)
+            closer = _compiled(_BLOCK_CLOSE[kind]).search(text, start)
         if closer is None:
             unclosed.add(kind)
             out.append(text[pos : opener.end()])
@@ -253,8 +278,8 @@ def _decode_entities(text: str) -> tuple[str, int]:
         decoded += 1
         return char
 
-    text, ampersands = _AMPERSANDS.subn("&", text)
-    text = _ENTITY.sub(decode, text)
+    text, ampersands = _compiled(_AMPERSANDS).subn("&", text)
+    text = _compiled(_ENTITY).sub(decode, text)
     return text, decoded + ampersands
 
 
@@ -283,21 +308,25 @@ class _Writer:
         if head:  # a run of spaces alone pays no debt: the next text decides
             if self.owed == "\n" and not self.line_start and head[0] not in chars.LINE_BREAKS:
                 self.parts.append("\n")
-            elif self.owed == " " and self.last and not {self.last, text[0]} & _WHITE:
+            elif (
+                self.owed == " " and self.last and self.last not in _WHITE and text[0] not in _WHITE
+            ):
                 self.parts.append(" ")
             self.owed = ""
         self.parts.append(text)
         self.last = text[-1]
-        breaks = [i for i in (text.rfind(b) for b in chars.LINE_BREAKS) if i >= 0]
-        tail = text[max(breaks) + 1 :] if breaks else text
-        self.line_start = (bool(breaks) or self.line_start) and not tail.strip(_HSPACE)
+        # A line starts when the text ends in a line break and spaces; text of spaces
+        # alone leaves the line as it was.
+        ending = text.rstrip(_HSPACE)
+        if ending:
+            self.line_start = ending[-1] in chars.LINE_BREAKS
 
 
 def _strip_tokens(text: str) -> tuple[str, int, int, int]:
     tags = bbcode = wiki = 0
     writer = _Writer()
     pos = 0
-    for match in _TOKEN.finditer(text):
+    for match in _compiled(_TOKEN).finditer(text):
         writer.write(text[pos : match.start()])
         pos = match.end()
         if match["tag"] is not None:
@@ -326,7 +355,7 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
             target, label = match["target"], match["label"]
             if target is not None:
                 namespace = target.split(":", 1)[0].strip().lower() if ":" in target else ""
-                if namespace not in _WIKI_HIDDEN and not _INTERWIKI.fullmatch(namespace):
+                if namespace not in _WIKI_HIDDEN and not _compiled(_INTERWIKI).fullmatch(namespace):
                     writer.write(label if label and label.strip() else target)
             elif match["extlabel"] is not None:
                 writer.write(match["extlabel"])
@@ -338,11 +367,6 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
     return "".join(writer.parts), tags, bbcode, wiki
 
 
-def _syntax(char: str) -> bool:
-    """A printable ASCII character, or a digit the digits filter may make one."""
-    return "!" <= char <= "~" or char.isdecimal()
-
-
 def _unhide(text: str) -> tuple[str, int]:
     """Remove the invisible marks that sit between two printable ASCII characters.
 
@@ -350,24 +374,13 @@ def _unhide(text: str) -> tuple[str, int]:
     from this filter until the invisible filter, which runs later, took them out: a
     second run would then find the tag.
     """
-    removed = 0
-
-    def unhide(match: re.Match[str]) -> str:
-        nonlocal removed
-        before = match.string[match.start() - 1 : match.start()]
-        after = match.string[match.end() : match.end() + 1]
-        if _syntax(before) and _syntax(after):
-            removed += len(match[0])
-            return ""
-        return match[0]
-
-    return _HIDDEN.sub(unhide, text), removed
+    unhidden = _compiled(_HIDDEN_BETWEEN_SYNTAX).sub("", text)
+    return unhidden, len(text) - len(unhidden)
 
 
 def _remove_once(text: str) -> tuple[str, Counts]:
     blocks = unwrapped = entities = tags = bbcode = wiki = hidden = 0
-    if _HIDDEN.search(text):
-        text, hidden = _unhide(text)
+    text, hidden = _unhide(text)
     if "<" in text:
         text, blocks, unwrapped = _remove_blocks(text)
     if "<" in text or "[" in text or "{{" in text:
@@ -382,6 +395,24 @@ def _remove_once(text: str) -> tuple[str, Counts]:
         wiki_markup_removed=wiki,
         hidden_marks_removed=hidden,
     )
+
+
+def _may_change(text: str) -> bool:
+    """Whether :func:`_remove_once` could change the text: a token, block or entity may
+    start in it, or a hidden mark sits between two syntax characters. When not, the
+    text is markup-free as it stands.
+
+    >>> _may_change("a < b, [1] {{ x }} & y"), _may_change("<p>"), _may_change("a\u200bb")
+    (False, True, True)
+    """
+    return any(
+        opener in text and _compiled(start).search(text) for opener, start in _MARKUP_STARTS
+    ) or bool(_compiled(_HIDDEN_BETWEEN_SYNTAX).search(text))
+
+
+def _remove_if_any(text: str) -> tuple[str, Counts]:
+    """:func:`_remove_once`, skipped when :func:`_may_change` proves it would do nothing."""
+    return _remove_once(text) if _may_change(text) else (text, {})
 
 
 @dataclass(frozen=True)
@@ -403,4 +434,5 @@ class Markup(Filter):
     def apply(self, text: str) -> tuple[str, Counts]:
         if not any(token in text for token in _TRIGGERS):
             return text, {}
-        return settle(_remove_once, text)
+        # The pre-check also ends settle's last pass, the one that finds nothing left.
+        return settle(_remove_if_any, text)

@@ -8,6 +8,7 @@ Arabic letter and no brace. Arabic inside braces is prose quoted with braces
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,44 +46,85 @@ _SMARTY_WORDS = (
 )
 # Each engine's pattern starts with its first delimiter character and only then looks
 # behind it, so the regex engine can skip straight to the candidates: no brace just
-# before (nested braces stay whole, and `{{{{ x }}}}` is not a placeholder).
-_ENGINES = [
-    # Handlebars/Mustache triple braces first, so `{{{ x }}}` goes whole; then Jinja,
-    # Django, Nunjucks, Liquid, Twig, Mustache, Handlebars ({{#each}}, {{/if}}, {{> p}});
-    # then Smarty: {$var|escape}, {if $x}, {/if}, {* comment *}.
-    "\\{(?<!\\{\\{)(?:"
-    f"\\{{\\{{{_BRACES}\\}}\\}}\\}}"
-    f"|\\{{{_BRACES}\\}}\\}}"
-    f"|%{_BRACES}%\\}}"
-    f"|#{_BRACES}#\\}}"
-    f"|\\$[A-Za-z_]{_BRACES}\\}}"
-    f"|/?(?:{_SMARTY_WORDS})(?:[ \\t]{_BRACES})?\\}}"
-    f"|\\*{_BRACES}\\*\\}}"
-    ")",
+# before (nested braces stay whole, and `{{{{ x }}}}` is not a placeholder). Engines
+# come in groups by that first character, each with the text that must be present for
+# one of its placeholders to start.
+_ENGINE_GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("{",),
+        # Handlebars/Mustache triple braces first, so `{{{ x }}}` goes whole; then Jinja,
+        # Django, Nunjucks, Liquid, Twig, Mustache, Handlebars ({{#each}}, {{/if}},
+        # {{> p}}); then Smarty: {$var|escape}, {if $x}, {/if}, {* comment *}.
+        (
+            "\\{(?<!\\{\\{)(?:"
+            f"\\{{\\{{{_BRACES}\\}}\\}}\\}}"
+            f"|\\{{{_BRACES}\\}}\\}}"
+            f"|%{_BRACES}%\\}}"
+            f"|#{_BRACES}#\\}}"
+            f"|\\$[A-Za-z_]{_BRACES}\\}}"
+            f"|/?(?:{_SMARTY_WORDS})(?:[ \\t]{_BRACES})?\\}}"
+            f"|\\*{_BRACES}\\*\\}}"
+            ")",
+        ),
+    ),
     # GitHub Actions ${{ secrets.X }}; JavaScript template literals and shell ${user.name}.
-    f"\\$(?<!\\{{\\$)\\{{(?:\\{{{_BRACES}\\}}|{_BRACES})\\}}",
+    (("${",), (f"\\$(?<!\\{{\\$)\\{{(?:\\{{{_BRACES}\\}}|{_BRACES})\\}}",)),
     # ERB, EJS, ASP: <% %>, <%= %>, <%- %>, <%# %>, <%@ %>; PHP: <?php ?> and <?= ?>.
-    f"<(?<!\\{{<)(?:%{_body('%')}%>|\\?(?:php\\b|=){_body('?')}\\?>)",
+    (("<%", "<?"), (f"<(?<!\\{{<)(?:%{_body('%')}%>|\\?(?:php\\b|=){_body('?')}\\?>)",)),
     # Template Toolkit: [% ... %].
-    f"\\[(?<!\\{{\\[)%{_body('%[]')}%\\]",
-    # printf leftovers: %(name)s always; %s, %d, %1$s only standing apart from words and
-    # numbers, so 50%, %D8%A7 (a percent-encoded URL) and 100%s stay.
-    "%(?<!\\{%)\\([A-Za-z_](?:[A-Za-z_]|\\d)*\\)[sdifr]",
-    f"%(?:(?<![\\w%{{]%)|(?<={_HARAKAT_FORMS}%))(?:\\d\\$)?[sdif]"
-    f"(?:(?![\\w%])|(?={_HARAKAT_FORMS}))",
-]
-PLACEHOLDER = "(?:" + "|".join(_ENGINES) + ")(?!\\})"
+    (("[%",), (f"\\[(?<!\\{{\\[)%{_body('%[]')}%\\]",)),
+    (
+        ("%",),
+        # printf leftovers: %(name)s always; %s, %d, %1$s only standing apart from words
+        # and numbers, so 50%, %D8%A7 (a percent-encoded URL) and 100%s stay.
+        (
+            "%(?<!\\{%)\\([A-Za-z_](?:[A-Za-z_]|\\d)*\\)[sdifr]",
+            f"%(?:(?<![\\w%{{]%)|(?<={_HARAKAT_FORMS}%))(?:\\d\\$)?[sdif]"
+            f"(?:(?![\\w%])|(?={_HARAKAT_FORMS}))",
+        ),
+    ),
+)
 
-_PLACEHOLDER = re.compile(PLACEHOLDER)
-# Placeholders one after the other, with only spaces between: they go together.
-_RUN = re.compile(f"{PLACEHOLDER}(?:{_SPACE}*{PLACEHOLDER})*")
+
+def _placeholder(engines: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(engines) + ")(?!\\})"
+
+
+PLACEHOLDER = _placeholder(tuple(e for _, engines in _ENGINE_GROUPS for e in engines))
+
+
+@functools.cache
+def _patterns(groups: tuple[int, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A placeholder, and a run of them, of the engine groups given by index.
+
+    On text where no other group's placeholder can start, these find exactly what the
+    patterns of every engine find, and faster: one engine's pattern starts with one
+    literal character, which the regex engine finds fastest. Compiled on first use, to
+    keep them out of the import.
+    """
+    placeholder = _placeholder(tuple(e for g in groups for e in _ENGINE_GROUPS[g][1]))
+    # Placeholders one after the other, with only spaces between: they go together.
+    run = f"{placeholder}(?:{_SPACE}*{placeholder})*"
+    return re.compile(placeholder), re.compile(run)
+
+
+def _groups_present(text: str) -> tuple[int, ...]:
+    """The engine groups whose placeholders may start in the text.
+
+    A single character is found many times faster than two: look for it first.
+    """
+    return tuple(
+        i
+        for i, (signs, _) in enumerate(_ENGINE_GROUPS)
+        if any(sign[0] in text and sign in text for sign in signs)
+    )
+
+
 _HSPACE = "".join(chars.HORIZONTAL_SPACES)
 # The start of an entity, a tag or a BBCode tag, cut short by a placeholder glued into
 # it (&am{{x}}p;): closing the gap would complete it, and the markup filter would remove
 # it on a second run. A space keeps the pieces apart.
 _OPEN_MARKUP = re.compile(r"(?:&[#A-Za-z\d]*|<[/!?]?(?:[-A-Za-z:_.]|\d)*|\[/?[A-Za-z\d*]*)\Z")
-# Every placeholder holds one of these; text with none of them is left at once.
-_OPENERS = ("{", "<%", "<?", "[%", "%")
 
 
 def remove_templates(text: str) -> str:
@@ -95,10 +137,20 @@ def remove_templates(text: str) -> str:
 
 
 def _remove_once(text: str) -> tuple[str, Counts]:
+    groups = _groups_present(text)
+    # One search per group is the cheap proof that there is nothing to do.
+    if not any(_patterns((group,))[0].search(text) for group in groups):
+        return text, {}
+    return _remove_runs(text, *_patterns(groups))
+
+
+def _remove_runs(
+    text: str, placeholder: re.Pattern[str], run_pattern: re.Pattern[str]
+) -> tuple[str, Counts]:
     parts: list[str] = []
     pos = removed = lines = 0
-    for run in _RUN.finditer(text):
-        removed += len(_PLACEHOLDER.findall(run[0]))
+    for run in run_pattern.finditer(text):
+        removed += len(placeholder.findall(run[0]))
         # Take the spaces on both sides with the run.
         start, end = run.start(), run.end()
         while start > pos and text[start - 1] in _HSPACE:
@@ -140,7 +192,5 @@ class Templates(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        if not any(opener in text for opener in _OPENERS):
-            return text, {}
         # Cutting one placeholder out can join its neighbours into another: settle.
         return settle(_remove_once, text)
