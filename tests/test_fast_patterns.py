@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean import chars
-from arclean.filters import diacritics, digits, language, tatweel, unicode
+from arclean.filters import diacritics, digits, language, lookalikes, tatweel, unicode
 
 MARK = "\u064e"  # U+064E fatha
 FORM = "\ufee3"  # U+FEE3 meem initial form
@@ -68,3 +68,27 @@ def test_the_rewrites_do_match() -> None:
     assert spans(diacritics._MARK_CARRIER, f"ب{chars.TATWEEL}{MARK}") == []
     assert spans(language._LETTER_RUN, "بی بَ") == [(0, 2), (3, 4)]
     assert spans(digits._EASTERN, "عام ٢٠۳ و3") == [(4, 7)]
+
+
+def old_fix_yehs(line: str) -> str:
+    """The yeh rule as first written: every word holding a yeh, matched whole."""
+    word_char = lookalikes._WORD_CHAR
+    final = re.compile(f"{chars.FARSI_YEH}(?={lookalikes._MARKS}*$)")
+
+    def fix(match: re.Match[str]) -> str:
+        word = match[0]
+        if final.search(word) and lookalikes.ends_in_alef_maksura(word):
+            word = final.sub(chars.ALEF_MAKSURA, word)
+        return word.replace(chars.FARSI_YEH, chars.YEH)
+
+    return re.sub(f"{word_char}*{chars.FARSI_YEH}{word_char}*", fix, line)
+
+
+@given(texts(chars.FARSI_YEH, "عل", "مستو", "و", MARK, " ", ".", "x"))
+def test_yeh_rule_as_first_written(text: str) -> None:
+    assert lookalikes._fix_yehs(text) == old_fix_yehs(text)
+
+
+def test_yeh_rule_cases() -> None:
+    assert lookalikes._fix_yehs("علی والمستوی الإیرانی") == "على والمستوى الإيراني"
+    assert lookalikes._fix_yehs(f"علی{MARK}.") == f"على{MARK}."

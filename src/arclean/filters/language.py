@@ -98,11 +98,13 @@ def paragraph_language(paragraph: str) -> Language:
     # already, so that cleaning the folded text again decides as the first time did.
     folded = _folded_words(paragraph, bare)
     words = _LETTER_RUN.findall(folded)
-    arabic = 3 * sum(map(wordlists.ARABIC_FUNCTION_WORDS.__contains__, words))
-    arabic += 2 * bare.count(chars.TEH_MARBUTA)
-    arabic += len(_DEFINITE_WORD.findall(folded))
     other = 3 * sum(map(wordlists.PERSIAN_FUNCTION_WORDS.__contains__, words))
     other += 2 * len(_NON_ARABIC.findall(bare)) + zwnj
+    arabic = 3 * sum(map(wordlists.ARABIC_FUNCTION_WORDS.__contains__, words))
+    arabic += 2 * bare.count(chars.TEH_MARBUTA)
+    if arabic > other:  # decided already: article words would only add to it
+        return Language.ARABIC
+    arabic += len(_DEFINITE_WORD.findall(folded))
     if arabic > other:
         return Language.ARABIC
     if other > arabic:

@@ -16,11 +16,15 @@ _SUSPECTS = "".join(sorted(set(chars.LOOKALIKES) | {chars.FARSI_YEH}))
 _SUSPECT = re.compile(chars.char_class(_SUSPECTS))
 _MARKS = chars.char_class(ranges=chars.ARABIC_MARK_RANGES)
 _LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
-# A word (with its marks) that holds a Farsi yeh: at its end (marks may follow), the
-# yeh may be an alef maksura.
+# A Farsi yeh at the end of a word (marks may follow): it may be an alef maksura. The
+# word is a run of letters and marks; its start is found by walking back from the yeh.
 _WORD_CHAR = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES)
-_YEH_WORD = re.compile(f"{_WORD_CHAR}*{chars.FARSI_YEH}{_WORD_CHAR}*")
-_FINAL_YEH = re.compile(f"{chars.FARSI_YEH}(?={_MARKS}*$)")
+_WORD_CHARS = frozenset(
+    chr(c)
+    for low, high in chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES
+    for c in range(ord(low), ord(high) + 1)
+)
+_FINAL_YEH = re.compile(f"{chars.FARSI_YEH}{_MARKS}*(?!{_WORD_CHAR})")
 _STRIP_MARKS = re.compile(_MARKS)
 _LETTER_PAIRS = tuple(chars.LOOKALIKES.items())
 
@@ -42,11 +46,20 @@ def ends_in_alef_maksura(word: str) -> bool:
     )
 
 
-def _fix_yeh_word(match: re.Match[str]) -> str:
-    word = match[0]
-    if _FINAL_YEH.search(word) and ends_in_alef_maksura(word):
-        word = _FINAL_YEH.sub(chars.ALEF_MAKSURA, word)
-    return word.replace(chars.FARSI_YEH, chars.YEH)
+def _fix_yehs(line: str) -> str:
+    """ی becomes ى at the end of the words Arabic spells with alef maksura, else ي."""
+    pieces: list[str] = []
+    done = 0
+    for match in _FINAL_YEH.finditer(line):
+        start = match.start()
+        while start and line[start - 1] in _WORD_CHARS:
+            start -= 1
+        if ends_in_alef_maksura(line[start : match.end()]):
+            pieces += (line[done : match.start()], chars.ALEF_MAKSURA)
+            done = match.start() + 1
+    if pieces:
+        line = "".join(pieces) + line[done:]
+    return line.replace(chars.FARSI_YEH, chars.YEH)
 
 
 def _fix_line(line: str) -> str:
@@ -54,7 +67,7 @@ def _fix_line(line: str) -> str:
         if lookalike in line:
             line = line.replace(lookalike, letter)
     if chars.FARSI_YEH in line:
-        line = _YEH_WORD.sub(_fix_yeh_word, line)
+        line = _fix_yehs(line)
     # A mark that no precomposed character joins to the look-alike may join the Arabic
     # letter (ی + hamza above is ئ): compose as the unicode filter before this one did.
     return line if unicodedata.is_normalized("NFC", line) else nfc(line)
