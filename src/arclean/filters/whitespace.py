@@ -16,6 +16,10 @@ _ODD_BREAKS = tuple(sorted(chars.LINE_BREAKS - {"\n"}))  # `in` on one character
 _BREAK = re.compile(f"\\r\\n|{chars.char_class(_ODD_BREAKS)}")
 # Tabs, NBSP and the other Unicode spaces, each to an ASCII space.
 _ODD_SPACE = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
+# Either of the two above, to skip both steps with one scan when neither is there.
+_ODD_BREAK_OR_SPACE = re.compile(
+    chars.char_class(set(_ODD_BREAKS) | (chars.HORIZONTAL_SPACES - {" "}))
+)
 _SPACE_RUN = re.compile("  +")
 _TRAILING_SPACE = re.compile(" \n")
 _LEADING_SPACE = re.compile("\n ")
@@ -65,17 +69,18 @@ class Whitespace(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         breaks = replaced = folded = blank_runs = 0
-        if any(line_break in text for line_break in _ODD_BREAKS):
-            text, breaks = _BREAK.subn("\n", text)
-        if _ODD_SPACE.search(text):
-            text, replaced = _ODD_SPACE.subn(" ", text)
+        if _ODD_BREAK_OR_SPACE.search(text):
+            if any(line_break in text for line_break in _ODD_BREAKS):
+                text, breaks = _BREAK.subn("\n", text)
+            if _ODD_SPACE.search(text):
+                text, replaced = _ODD_SPACE.subn(" ", text)
         if "  " in text:
             text, folded = _SPACE_RUN.subn(" ", text)
         # Spaces are single now: a line ends in at most one, and starts with at most one.
         trimmed = 0
         if " \n" in text:
             text, trimmed = _TRAILING_SPACE.subn("\n", text)
-        if "\n " in text:
+        if _LEADING_SPACE.search(text):  # re finds "\n " faster than `in` does
             text, leading = _LEADING_SPACE.subn("\n", text)
             trimmed += leading
         if text.startswith(" "):
