@@ -76,18 +76,20 @@ class Tatweel(Filter):
         if chars.TATWEEL not in text:  # the common case costs one scan
             return text, {}
         removed = 0
+        mark_after = False  # a removal put a mark next to what stood before the tatweel
 
         def drop(match: re.Match[str]) -> str:
             # Inside a word: a letter or mark on both sides.
-            nonlocal removed
+            nonlocal removed, mark_after
             start, end = match.span()
             if _is_word_char(match.string, start - 1) and _is_word_char(match.string, end):
                 removed += end - start
+                mark_after = mark_after or unicodedata.category(match.string[end])[0] == "M"
                 return ""
             return match[0]
 
         text = _RUN.sub(drop, text)
-        if removed and not unicodedata.is_normalized("NFC", text):
+        if mark_after and not unicodedata.is_normalized("NFC", text):
             # Marks that a removed tatweel kept apart now stand together; put them in
             # canonical order, as the unicode filter before this one did.
             text = nfc(text)
