@@ -40,3 +40,12 @@ def test_tatweel_kept(text: str) -> None:
 
 def test_tatweel_counts() -> None:
     assert Tatweel().apply("اللـــه ـ ثم")[1] == {"chars_removed": 3, "dashes": 1}
+
+
+def test_marks_brought_together_are_composed() -> None:
+    # alef, tatweel, combining hamza above: with the tatweel gone they compose to أ
+    assert remove_tatweel("سا\u0640\u0654ل") == "س\u0623ل"
+    # shadda then fatha across the tatweel: put in canonical order (fatha first)
+    assert remove_tatweel("ب\u0651\u0640\u064e") == "ب\u064e\u0651"
+    # a letter after the tatweel: nothing to compose
+    assert remove_tatweel("بــت") == "بت"
