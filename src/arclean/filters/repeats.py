@@ -185,10 +185,11 @@ class Repeats(Filter):
             doc = _SparseDocument.of(text, self) or _Document(text, self, set())
         return _drop(text, doc)
 
-    def apply_carefully(self, text: str) -> tuple[str, Counts]:
-        """:meth:`apply` with every key of every line computed, as the stream scopes do:
-        the reference that the document scope's shortcuts must agree with."""
-        return _drop(text, _Document(text, self, set()))
+
+def _apply_carefully(options: Repeats, text: str) -> tuple[str, Counts]:
+    """:meth:`Repeats.apply` with every key of every line computed, as the stream scopes
+    do: the reference that the document scope's shortcuts must agree with."""
+    return _drop(text, _Document(text, options, set()))
 
 
 def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
@@ -525,7 +526,9 @@ _SKELETON_TABLE, _NOT_SKELETON = _skeleton_table()
 _OTHER_SPACES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c.isspace() and c not in " \n")
 _TO_PLAIN_SPACE = bytes.maketrans(_OTHER_SPACES, b" " * len(_OTHER_SPACES))
 _WIDE_SPACES = [
-    c for c in regex.findall(r"\s", "".join(map(chr, range(0x3001)))) if c not in _CODEPAGE_CHARS
+    c
+    for c in regex.findall(r"\s", "".join(map(chr, range(0x3001))))
+    if c not in _CODEPAGE_CHARS and c not in chars.LINE_BREAKS  # breaks end lines
 ]
 _WIDE_SPACE = re.compile(b"&#(?:%s);" % b"|".join(str(ord(c)).encode() for c in _WIDE_SPACES))
 # Line breaks other than a line feed: bytes of the code page, and references.
@@ -735,15 +738,19 @@ class _SparseDocument(_Lines):
         lines: set[int] = set()
         heads_in_pairs = {found[k] for k in pairs} - {(b"", b"")}
         if len(heads_in_pairs) > 32:  # the second sentence of each pair, found again
-            matches, done, at = _SENTENCE_HEAD.finditer(heads), 0, []
+            matches, done, seconds = _SENTENCE_HEAD.finditer(heads), 0, []
             for k in pairs:
                 if found[k] != (b"", b""):
-                    at.append(next(itertools.islice(matches, k - done, None)).start())
+                    seconds.append(next(itertools.islice(matches, k - done, None)).start())
                     done = k + 1
-            lines.update(self._line_numbers(heads, at))
-        elif heads_in_pairs:  # the lines of every sentence that begins as one of a pair
+        elif heads_in_pairs:  # every sentence that begins as one of a pair does
             these = re.compile(rb"\. ++(?:%s)" % b"|".join(map(_head_pattern, heads_in_pairs)))
-            lines.update(self._line_numbers(heads, (m.start() for m in these.finditer(heads))))
+            seconds = [m.start() for m in these.finditer(heads)]
+        else:
+            seconds = []
+        # The second sentence of a pair is never the first of its line (a pair across
+        # two lines is no pair).
+        lines.update(self._line_numbers(heads, (p for p in seconds if p and heads[p - 1] != 10)))
         if any(found[k] == (b"", b"") for k in pairs):  # or blank lines in a row
             marks_only = (m.start() for m in _MARKS_ONLY_SENTENCE.finditer(heads))
             lines.update(self._line_numbers(heads, marks_only))
