@@ -250,7 +250,7 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         texts, ends = list(doc.texts), list(doc.ends)
         for i in dropped:
             texts[i] = ends[i] = ""
-        text = "".join(map(operator.add, texts, ends))
+        text = "".join(itertools.chain.from_iterable(zip(texts, ends, strict=True)))
     return text, counts(
         paragraphs_seen=len(doc.texts) - len(blanks),
         dropped_exact=stats["exact"],
@@ -546,6 +546,7 @@ _SENTENCE_HEAD = re.compile(rb"\. ++([^ .\n]*+) *+([^ .\n]*+)")
 _MARKS_ONLY_SENTENCE = re.compile(rb"\. +\.")
 _CELL = re.compile(rb"\|")
 _TEASER_TAILS = ("...", "…", "]")
+_THREE_DOTS = re.compile(rb"\.\.\.")  # twice as fast as `in` on bytes
 
 
 def _head_pattern(head: tuple[bytes, bytes]) -> bytes:
@@ -622,7 +623,7 @@ class _SparseDocument(_Lines):
         self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers(image)
         self.blanks, self.candidates = self._candidates()
-        self._groups: dict[bytes, _Group] = {}
+        self._groups: dict[bytes, _Group | int] = {}
         self._prepare(plain)
 
     def _exact(self, index: int) -> str:
@@ -702,10 +703,13 @@ class _SparseDocument(_Lines):
         return super().repeated_tail(run)
 
     def repeat_of(self, index: int) -> str | None:
-        group = self._groups.get(self.skeleton[index])
-        if group is None:
-            self._groups[self.skeleton[index]] = _Group(self, index)
+        skeleton = self.skeleton[index]
+        group = self._groups.get(skeleton)
+        if group is None:  # the first of its skeleton: nothing to compare yet
+            self._groups[skeleton] = index
             return None
+        if isinstance(group, int):
+            group = self._groups[skeleton] = _Group(self, group)
         return group.repeat_of(index)
 
     def _flagged(self, index: int) -> bool:
@@ -779,7 +783,7 @@ class _SparseDocument(_Lines):
         """:meth:`_Document._teasers`, with the near keys of the lines whose skeleton
         begins with a teaser's only: a longer key that begins with the teaser's is one
         of them, and is as near the teaser's among them in sorted order as among all."""
-        if b"..." in image or b"\x85" in image or b"]" in image:
+        if b"\x85" in image or b"]" in image or _THREE_DOTS.search(image):
             lines: Iterable[int] = (
                 i for i, t in enumerate(self.texts) if t.rstrip().endswith(_TEASER_TAILS)
             )
