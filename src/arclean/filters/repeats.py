@@ -306,8 +306,8 @@ class _Lines:
         )
 
     def repeat_of(self, index: int) -> str | None:
-        """ "exact" or "near" when the paragraph at ``index`` repeats one kept before it;
-        otherwise remember it and return None."""
+        """Whether the paragraph at ``index`` repeats one kept before it ("exact" or
+        "near"); None when it does not, and then it is remembered as kept."""
         raise NotImplementedError
 
     def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
@@ -530,13 +530,18 @@ _WIDE_SPACES = [
     for c in regex.findall(r"\s", "".join(map(chr, range(0x3001))))
     if c not in _CODEPAGE_CHARS and c not in chars.LINE_BREAKS  # breaks end lines
 ]
-_WIDE_SPACE = re.compile(b"&#(?:%s);" % b"|".join(str(ord(c)).encode() for c in _WIDE_SPACES))
+_WIDE_BREAKS = sorted(chars.LINE_BREAKS - set(_CODEPAGE_CHARS))
 # Line breaks other than a line feed: bytes of the code page, and references.
 _BREAK_BYTES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c in chars.LINE_BREAKS - {"\n"})
-_WIDE_BREAK = re.compile(
-    b"&#(?:%s);"
-    % b"|".join(str(ord(c)).encode() for c in sorted(chars.LINE_BREAKS - set(_CODEPAGE_CHARS)))
-)
+
+
+def _references(characters: Iterable[str]) -> re.Pattern[bytes]:
+    """A pattern for the "&#N;" references of ``characters``."""
+    return re.compile(b"&#(?:%s);" % b"|".join(str(ord(c)).encode() for c in characters))
+
+
+_WIDE_SPACE, _WIDE_BREAK = _references(_WIDE_SPACES), _references(_WIDE_BREAKS)
+_WIDE_SPACE_OR_BREAK = _references(_WIDE_SPACES + _WIDE_BREAKS)
 _OTHER_MARKS = [_encode(m) for m in _SEGMENT_MARKS if m != "."]
 # The first two words of every sentence (after a mark and spaces) in a text whose
 # marks are all full stops and whose lines begin with ". ": two sentences in a row with
@@ -569,6 +574,20 @@ def _end_of_prefix(keys: list[bytes], prefix: bytes) -> int:
     return bisect.bisect_left(keys, stem[:-1] + bytes((stem[-1] + 1,)))
 
 
+def _line_numbers(text: bytes, positions: Iterable[int]) -> list[int]:
+    """The line of each of the positions (in order) in ``text``.
+
+    >>> _line_numbers(b"a\\nb\\n\\nc", [0, 2, 5])
+    [0, 1, 3]
+    """
+    lines, line, start = [], 0, 0
+    for position in positions:
+        line += text.count(b"\n", start, position)
+        start = position
+        lines.append(line)
+    return lines
+
+
 def _has_any(data: bytes, single: bytes) -> bool:
     """Whether ``data`` holds any of the bytes of ``single`` (each found by memchr)."""
     return any(single[i : i + 1] in data for i in range(len(single)))
@@ -597,13 +616,14 @@ class _SparseDocument(_Lines):
     def of(cls, text: str, options: Repeats) -> _SparseDocument | None:
         """The document, or None when a wide space (U+2000...) asks for the careful way."""
         image = _encode(text)
-        if _has_any(image, _BREAK_BYTES) or _WIDE_BREAK.search(image):
+        unusual = _has_any(image, _BREAK_BYTES) or _WIDE_SPACE_OR_BREAK.search(image)
+        if unusual and (_has_any(image, _BREAK_BYTES) or _WIDE_BREAK.search(image)):
             texts, ends = _split_lines(text)  # a line break other than a line feed
             image = _encode("\n".join(texts))
         else:
             texts = text.split("\n")
             ends = ["\n"] * (len(texts) - 1) + [""]
-        if _WIDE_SPACE.search(image):
+        if unusual and _WIDE_SPACE.search(image):
             return None
         return cls(options, texts, ends, image)
 
@@ -719,15 +739,6 @@ class _SparseDocument(_Lines):
         keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
         return any(a == b for a, b in itertools.pairwise(keys))
 
-    def _line_numbers(self, image: bytes, positions: Iterable[int]) -> list[int]:
-        """The line of each position of ``image`` (in order), counting its line feeds."""
-        lines, line, start = [], 0, 0
-        for position in positions:
-            line += image.count(b"\n", start, position)
-            start = position
-            lines.append(line)
-        return lines
-
     def _collapse_segments(self, image: bytes) -> int:
         """:meth:`_Document._collapse_segments` for the lines that may need it: two
         sentences in a row with the same first two words, marks-only sentences and
@@ -754,12 +765,12 @@ class _SparseDocument(_Lines):
             seconds = []
         # The second sentence of a pair is never the first of its line (a pair across
         # two lines is no pair).
-        lines.update(self._line_numbers(heads, (p for p in seconds if p and heads[p - 1] != 10)))
+        lines.update(_line_numbers(heads, (p for p in seconds if p and heads[p - 1] != 10)))
         if any(found[k] == (b"", b"") for k in pairs):  # or blank lines in a row
             marks_only = (m.start() for m in _MARKS_ONLY_SENTENCE.finditer(heads))
-            lines.update(self._line_numbers(heads, marks_only))
+            lines.update(_line_numbers(heads, marks_only))
         if b"|" in heads:
-            lines.update(self._line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
+            lines.update(_line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
         if not lines:
             return 0
         collapsed = 0
@@ -842,13 +853,12 @@ class _Group:
     def __init__(self, doc: _SparseDocument, index: int) -> None:
         self.doc = doc
         self.kept = [index]
-        self.exact: set[str] | None = None
+        self.exact = {doc.exact[index]}
         self.near: set[str] | None = None
 
     def repeat_of(self, index: int) -> str | None:
+        """:meth:`_Document.repeat_of` among the paragraphs of this skeleton."""
         doc = self.doc
-        if self.exact is None:
-            self.exact = {doc.exact[i] for i in self.kept}
         exact = doc.exact[index]
         if exact in self.exact:
             return "exact"
