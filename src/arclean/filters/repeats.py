@@ -459,8 +459,8 @@ class _Document(_Lines):
 # --- The document scope's shortcut: skeletons --------------------------------------
 #
 # Most lines of a document repeat nothing, and proving that should not cost a key per
-# line. The *skeleton* of a line is its near key without spaces and with only its
-# Arabic letters (as code-page bytes): lines with equal exact or near keys have equal
+# line. The *skeleton* of a line is its near key with only its letters, Arabic or a to z
+# (as code-page bytes): lines with equal exact or near keys have equal
 # skeletons, and a line whose near key begins another's has a skeleton that begins the
 # other's. So a line whose skeleton no other non-blank line shares can be neither a
 # repeat nor repeated, back to back or across the document: it is kept without a
@@ -474,8 +474,15 @@ class _Document(_Lines):
 # The code page: Windows Arabic (cp1256) with its Latin letters and symbols, rare in
 # Arabic text, swapped for what it lacks: every character the folds turn into an
 # Arabic letter (ٱ, ی, ۃ ...) and the Arabic-Indic digits (a character outside the page
-# becomes an "&#N;" reference, about a microsecond each), then a few invisible marks.
+# becomes an "&#N;" reference, about a microsecond each), the characters that lower
+# case turns into a to z, then a few invisible marks.
 _CP1256 = bytes(range(256)).decode("cp1256")
+# İ and the Kelvin sign, the only ones outside ASCII (a test checks every code point).
+_LOWER_TO_ASCII = [
+    c
+    for c in map(chr, itertools.chain(range(0x80, 0x250), range(0x2100, 0x2150)))
+    if any("a" <= x <= "z" for x in c.lower())
+]
 _ROOM = [
     b
     for b, c in enumerate(_CP1256)
@@ -486,6 +493,7 @@ _WANTED = [
     for c in dict.fromkeys(
         (
             *sorted(_FOLDS),
+            *_LOWER_TO_ASCII,
             *sorted(chars.NON_ARABIC_LETTERS),
             *sorted(chars.BIDI_EMBEDDINGS | chars.BIDI_ISOLATES),
         )
@@ -505,12 +513,12 @@ def _encode(text: str) -> bytes:
 
 def _skeleton_table() -> tuple[bytes, bytes]:
     """The bytes.translate table and deleted bytes that turn a line into its skeleton:
-    each byte becomes the Arabic letter its near key folds to, or goes."""
+    each byte becomes the letter its near key folds to, or goes."""
     table, deleted = bytearray(range(256)), bytearray()
     for b, c in enumerate(_CODEPAGE_CHARS):
         if c == "\n":
             continue
-        letters = [f for f in near_key(c) if unicodedata.category(f) == "Lo"]
+        letters = [f for f in near_key(c) if unicodedata.category(f) == "Lo" or "a" <= f <= "z"]
         if letters:
             (letter,) = letters
             table[b] = _CODEPAGE_CHARS.index(letter)
@@ -525,11 +533,7 @@ _SKELETON_TABLE, _NOT_SKELETON = _skeleton_table()
 # is a plain one (a text with a wide space takes the careful way).
 _OTHER_SPACES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c.isspace() and c not in " \n")
 _TO_PLAIN_SPACE = bytes.maketrans(_OTHER_SPACES, b" " * len(_OTHER_SPACES))
-_WIDE_SPACES = [
-    c
-    for c in regex.findall(r"\s", "".join(map(chr, range(0x3001))))
-    if c not in _CODEPAGE_CHARS and c not in chars.LINE_BREAKS  # breaks end lines
-]
+_WIDE_SPACES = sorted(chars.HORIZONTAL_SPACES - set(_CODEPAGE_CHARS))
 _WIDE_BREAKS = sorted(chars.LINE_BREAKS - set(_CODEPAGE_CHARS))
 # Line breaks other than a line feed: bytes of the code page, and references.
 _BREAK_BYTES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c in chars.LINE_BREAKS - {"\n"})
@@ -594,7 +598,7 @@ def _has_any(data: bytes, single: bytes) -> bool:
 
 
 def _skeleton(text: str) -> bytes:
-    """The Arabic letters of the near key of ``text``, as code-page bytes.
+    """The letters of the near key of ``text`` (Arabic, and a to z), as code-page bytes.
 
     >>> _skeleton("قالَ الوزير: ٢٠٢٤") == _skeleton("قال الوزیر 2024") == _encode("قالالوزير")
     True
