@@ -181,9 +181,20 @@ class Repeats(Filter):
         elif STREAMED_DOCUMENT in state:  # one document that arrives in chunks
             memory = state[STREAMED_DOCUMENT].setdefault(self.name, FingerprintSet())
             doc = _Document(text, self, memory)
+        elif len(text) < _SHORT:  # a few lines: the shortcuts cost more than they save
+            doc = _Document(text, self, set())
         else:  # one document in memory: keys only for the lines that may repeat
             doc = _SparseDocument.of(text, self) or _Document(text, self, set())
         return _drop(text, doc)
+
+
+# Characters below which a document is cheaper to read line by line than to sketch.
+_SHORT = 400
+
+
+def _apply_sparsely(options: Repeats, text: str) -> tuple[str, Counts]:
+    """:meth:`Repeats.apply` on one document with its shortcuts, whatever its length."""
+    return _drop(text, _SparseDocument.of(text, options) or _Document(text, options, set()))
 
 
 def _apply_carefully(options: Repeats, text: str) -> tuple[str, Counts]:
@@ -620,8 +631,9 @@ class _SparseDocument(_Lines):
     def of(cls, text: str, options: Repeats) -> _SparseDocument | None:
         """The document, or None when a wide space (U+2000...) asks for the careful way."""
         image = _encode(text)
-        unusual = _has_any(image, _BREAK_BYTES) or _WIDE_SPACE_OR_BREAK.search(image)
-        if unusual and (_has_any(image, _BREAK_BYTES) or _WIDE_BREAK.search(image)):
+        breaks = _has_any(image, _BREAK_BYTES)
+        unusual = breaks or _WIDE_SPACE_OR_BREAK.search(image)
+        if unusual and (breaks or _WIDE_BREAK.search(image)):
             texts, ends = _split_lines(text)  # a line break other than a line feed
             image = _encode("\n".join(texts))
         else:
@@ -636,7 +648,7 @@ class _SparseDocument(_Lines):
         self.texts = self._original = texts
         self.ends = ends
         # Only plain spaces in the text: most lines are their own exact key.
-        plain = not _has_any(image, _OTHER_SPACES)
+        self._plain = plain = not _has_any(image, _OTHER_SPACES)
         self.exact = _Lazy(self._exact_plain if plain else self._exact)
         self.near = _Lazy(self._near)
         self.words = _Lazy(self._words)
@@ -648,7 +660,8 @@ class _SparseDocument(_Lines):
         self.teasers = self._teasers(image)
         self.blanks, self.candidates = self._candidates()
         self._groups: dict[bytes, _Group | int] = {}
-        self._prepare(plain)
+        if self.candidates:
+            self._prepare(plain)
 
     def _exact(self, index: int) -> str:
         return " ".join(self.texts[index].split())
@@ -747,7 +760,7 @@ class _SparseDocument(_Lines):
         """:meth:`_Document._collapse_segments` for the lines that may need it: two
         sentences in a row with the same first two words, marks-only sentences and
         table cells. Each such line is then judged as the careful way judges it."""
-        heads = image.translate(_TO_PLAIN_SPACE) if _has_any(image, _OTHER_SPACES) else image
+        heads = image if self._plain else image.translate(_TO_PLAIN_SPACE)
         for mark in _OTHER_MARKS:
             if mark in heads:
                 heads = heads.replace(mark, b".")
