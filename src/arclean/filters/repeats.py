@@ -85,6 +85,8 @@ def _split_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, ["\n"] * (len(lines) - 1) + [""]
 
 
+# (The document scope's shortcuts look for these ends, marks and cells on their own:
+# _TEASER_TAILS and _SENTENCE_HEAD below must change with them.)
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*$")
 # Sentences and table cells inside one line, for back-to-back repeats: "X. X." and the
 # "X | X" of a flattened diff table.
