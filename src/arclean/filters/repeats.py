@@ -8,10 +8,15 @@ separators, headings, list labels and a poem's refrains survive.
 from __future__ import annotations
 
 import bisect
+import codecs
 import itertools
+import operator
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 import regex
 
@@ -54,8 +59,12 @@ _FOLDS = {
 }
 # A chain of str.replace runs far faster than str.translate on non-ASCII text.
 _FOLD_PAIRS = tuple(_FOLDS.items())
-# Line breaks other than LF: when a text has none, str.split("\n") is enough.
-_RARE_BREAKS = re.compile(chars.char_class(chars.LINE_BREAKS - {"\n"}))
+# Line breaks other than LF: when a text has none, str.split("\n") is enough. Looking
+# for each with `in` is several times faster than one search for the class.
+_RARE_BREAKS = sorted(chars.LINE_BREAKS - {"\n"})
+
+_T = TypeVar("_T")
+_T_co = TypeVar("_T_co", covariant=True)
 
 
 def _fold(text: str) -> str:
@@ -69,13 +78,15 @@ def _fold(text: str) -> str:
 
 def _split_lines(text: str) -> tuple[list[str], list[str]]:
     """The lines of ``text`` and the break after each ("" after the last)."""
-    if _RARE_BREAKS.search(text):
+    if any(c in text for c in _RARE_BREAKS):
         parts = _LINES.split(text)
         return parts[0::2], [*parts[1::2], ""]
     lines = text.split("\n")
     return lines, ["\n"] * (len(lines) - 1) + [""]
 
 
+# (The document scope's shortcuts look for these ends, marks and cells on their own:
+# _TEASER_TAILS and _SENTENCE_HEAD below must change with them.)
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*$")
 # Sentences and table cells inside one line, for back-to-back repeats: "X. X." and the
 # "X | X" of a flattened diff table.
@@ -166,84 +177,229 @@ class Repeats(Filter):
     def apply_in(self, text: str, state: dict[str, Any]) -> tuple[str, Counts]:
         """Drop repeats. With ``scope="stream"`` the fingerprints of kept paragraphs are
         remembered in ``state`` and so across every document cleaned with it."""
-        seen: set[str] | FingerprintSet
+        doc: _Lines
         if self.scope == "stream":  # every document of a run: fixed-size memory
-            seen = state.setdefault(self.name, FingerprintSet())
+            doc = _Document(text, self, state.setdefault(self.name, FingerprintSet()))
         elif STREAMED_DOCUMENT in state:  # one document that arrives in chunks
-            seen = state[STREAMED_DOCUMENT].setdefault(self.name, FingerprintSet())
-        else:  # one document in memory: its own keys, compared exactly
-            seen = set()
-        doc = _Document(text, self)
-        stats = dict.fromkeys(("exact", "near", "teasers"), 0)
-        out: list[str] = []
-        run: list[int] = []  # kept non-blank lines since the last blank line
-        index, count = 0, len(doc.texts)
-        while index < count:
-            if not doc.words[index]:
-                out += (doc.texts[index], doc.ends[index])
-                run = []
-                index += 1
-                continue
-            size, kind = doc.back_to_back(index, run)
+            memory = state[STREAMED_DOCUMENT].setdefault(self.name, FingerprintSet())
+            doc = _Document(text, self, memory)
+        elif len(text) < _SHORT:  # a few lines: the shortcuts cost more than they save
+            doc = _Document(text, self, set())
+        else:  # one document in memory: keys only for the lines that may repeat
+            doc = _SparseDocument.of(text, self) or _Document(text, self, set())
+        return _drop(text, doc)
+
+
+# Characters below which a document is cheaper to read line by line than to sketch.
+_SHORT = 400
+
+
+def _apply_sparsely(options: Repeats, text: str) -> tuple[str, Counts]:
+    """:meth:`Repeats.apply` on one document with its shortcuts, whatever its length."""
+    return _drop(text, _SparseDocument.of(text, options) or _Document(text, options, set()))
+
+
+def _apply_carefully(options: Repeats, text: str) -> tuple[str, Counts]:
+    """:meth:`Repeats.apply` with every key of every line computed, as the stream scopes
+    do: the reference that the document scope's shortcuts must agree with."""
+    return _drop(text, _Document(text, options, set()))
+
+
+def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
+    """Walk the lines that may repeat another in order and drop the repeats; every other
+    line is kept as it is (and only counts for the back-to-back blocks around it)."""
+    stats = dict.fromkeys(("exact", "near", "teasers"), 0)
+    dropped: list[int] = []
+    run: list[int] = []  # kept non-blank lines since the last blank line
+    index = 0  # the first line not yet walked
+    blanks, min_words, teasers = doc.blanks, doc.options.min_words, doc.teasers
+    verse, words, back_to_back, repeated_tail = (
+        doc.verse,
+        doc.words,
+        doc.back_to_back,
+        doc.repeated_tail,
+    )
+    next_blank = 0  # the first of the blank lines not yet passed
+    for i in doc.candidates:
+        if i < index:  # taken with a block already
+            continue
+        if index < i:  # lines kept without a look: a blank one ends the run
+            last = -1
+            while next_blank < len(blanks) and blanks[next_blank] < i:
+                last = blanks[next_blank]
+                next_blank += 1
+            if last >= index:
+                run = list(range(last + 1, i))
+            else:
+                run.extend(range(index, i))
+        size, kind = back_to_back(i, run)
+        if size:
+            stats[kind] += size
+            dropped.extend(range(i, i + size))
+            index = i + size
+            continue
+        index = i + 1
+        drop = None
+        if verse[i]:
+            pass
+        elif i in teasers:
+            drop = "teasers"
+        elif words[i] >= min_words:
+            drop = doc.repeat_of(i)
+        if drop:
+            stats[drop] += 1
+            dropped.append(i)
+        else:
+            run.append(i)
+            # Dropping lines may have put two equal blocks side by side ("A k A A k"
+            # is "A k A k" once the second A goes): the kept lines never end in a
+            # block that repeats the one before it, so a second run drops nothing.
+            size, kind = repeated_tail(run)
             if size:
                 stats[kind] += size
-                index += size
-                continue
-            drop = None
-            if doc.verse[index]:
-                pass
-            elif index in doc.teasers:
-                drop = "teasers"
-            elif doc.words[index] >= self.min_words:
-                exact, near = doc.exact[index], doc.near[index]
-                if exact in seen:
-                    drop = "exact"
-                elif self.near and near in seen:
-                    drop = "near"
-                else:
-                    seen.add(exact)
-                    if self.near:
-                        seen.add(near)
-            if drop:
-                stats[drop] += 1
-            else:
-                out += (doc.texts[index], doc.ends[index])
-                run.append(index)
-                # Dropping lines may have put two equal blocks side by side ("A k A A k"
-                # is "A k A k" once the second A goes): the kept lines never end in a
-                # block that repeats the one before it, so a second run drops nothing.
-                size, kind = doc.repeated_tail(run)
-                if size:
-                    stats[kind] += size
-                    del run[-size:]
-                    del out[-2 * size :]
-            index += 1
-        return "".join(out), counts(
-            paragraphs_seen=sum(1 for n in doc.words if n),
-            dropped_exact=stats["exact"],
-            dropped_near=stats["near"],
-            dropped_teasers=stats["teasers"],
-            segments_collapsed=doc.segments_collapsed,
+                dropped.extend(run[-size:])
+                del run[-size:]
+    if dropped or doc.segments_collapsed:
+        texts, ends = list(doc.texts), list(doc.ends)
+        for i in dropped:
+            texts[i] = ends[i] = ""
+        text = "".join(itertools.chain.from_iterable(zip(texts, ends, strict=True)))
+    return text, counts(
+        paragraphs_seen=len(doc.texts) - len(blanks),
+        dropped_exact=stats["exact"],
+        dropped_near=stats["near"],
+        dropped_teasers=stats["teasers"],
+        segments_collapsed=doc.segments_collapsed,
+    )
+
+
+class _ByLine(Protocol[_T_co]):
+    """A value for each line index: a list, or a mapping that computes it on first use."""
+
+    def __getitem__(self, index: int, /) -> _T_co: ...
+
+
+class _Lazy(dict[int, _T]):
+    """Values by line index, each computed the first time it is asked for.
+
+    >>> squares = _Lazy(lambda i: i * i)
+    >>> squares[3], dict(squares)
+    (9, {3: 9})
+    """
+
+    def __init__(self, compute: Callable[[int], _T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, index: int) -> _T:
+        value = self[index] = self._compute(index)
+        return value
+
+
+class _Lines:
+    """What the walk in :func:`_drop` asks of a document, and the back-to-back rules."""
+
+    options: Repeats
+    texts: list[str]
+    ends: list[str]
+    exact: _ByLine[str]
+    near: _ByLine[str]
+    words: _ByLine[int]
+    verse: _ByLine[bool]
+    teasers: set[int]
+    blanks: list[int]  # indexes of blank lines, in order
+    candidates: list[int]  # indexes of the lines that may be dropped, in order
+    segments_collapsed: int
+
+    def alike(self, a: int, b: int) -> bool:
+        """Lines ``a`` and ``b`` are the same once whitespace (or, with ``near``,
+        everything a reader ignores) is folded."""
+        return self.exact[a] == self.exact[b] or (
+            self.options.near and self.near[a] == self.near[b]
         )
 
+    def repeat_of(self, index: int) -> str | None:
+        """Whether the paragraph at ``index`` repeats one kept before it ("exact" or
+        "near"); None when it does not, and then it is remembered as kept."""
+        raise NotImplementedError
 
-class _Document:
-    """A text split into lines, with every key the decisions need computed up front by
-    whole-text operations, so the per-line work is a few comparisons."""
+    def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
+        """How many lines from ``index`` repeat the lines kept just before them (a line,
+        or a block of up to four: a doubled masthead), and whether exactly or nearly."""
+        for kept in run[-Repeats.BLOCK_MAX_LINES :]:
+            if self.alike(kept, index):
+                break
+        else:
+            return 0, ""  # no recent line is like this one: the common case
+        for size in range(1, Repeats.BLOCK_MAX_LINES + 1):
+            if len(run) < size or index + size > len(self.texts):
+                return 0, ""
+            block, before = range(index, index + size), run[-size:]
+            if not all(self.alike(a, b) for a, b in zip(block, before, strict=True)):
+                continue
+            if any(self.verse[i] or not _HAS_WORD.search(self.exact[i]) for i in (*block, *before)):
+                continue
+            same = all(self.exact[a] == self.exact[b] for a, b in zip(block, before, strict=True))
+            return size, "exact" if same else "near"
+        return 0, ""
 
-    def __init__(self, text: str, options: Repeats) -> None:
+    def repeated_tail(self, run: list[int]) -> tuple[int, str]:
+        """How many of the last kept lines repeat the lines kept just before them (up to
+        a block of four), and whether exactly or nearly: 0 when none do."""
+        last = run[-1]
+        sizes = [
+            size
+            for size in range(1, min(Repeats.BLOCK_MAX_LINES, len(run) // 2) + 1)
+            if self.alike(run[-1 - size], last)
+        ]
+        for size in sizes:  # the common case: none
+            block, before = run[-size:], run[-2 * size : -size]
+            if not all(self.alike(a, b) for a, b in zip(block, before, strict=True)):
+                continue
+            if any(self.verse[i] or not _HAS_WORD.search(self.exact[i]) for i in (*block, *before)):
+                continue
+            same = all(self.exact[a] == self.exact[b] for a, b in zip(block, before, strict=True))
+            return size, "exact" if same else "near"
+        return 0, ""
+
+
+class _Document(_Lines):
+    """A text split into lines, with every key of every line computed up front by
+    whole-text operations, so the per-line work is a few comparisons. Kept keys go to
+    ``seen``: a set, or the fixed-size fingerprints of a stream."""
+
+    exact: list[str]
+    near: list[str]
+    words: list[int]
+    verse: list[bool]
+
+    def __init__(self, text: str, options: Repeats, seen: set[str] | FingerprintSet) -> None:
         self.options = options
+        self.seen = seen
         self.texts, self.ends = _split_lines(text)
-        self.exact = [" ".join(t.split()) for t in self.texts]
+        self.exact = exact = [" ".join(t.split()) for t in self.texts]
         if options.near:
             # Folded as one text (one pass) joined by plain line feeds, so lines stay aligned.
             self.near = [" ".join(f.split()) for f in _fold("\n".join(self.texts)).split("\n")]
         else:
-            self.near = self.exact
-        self.words = [k.count(" ") + 1 if k else 0 for k in self.exact]
+            self.near = exact
+        self.words = [k.count(" ") + 1 if k else 0 for k in exact]
+        self.blanks = [i for i, n in enumerate(self.words) if not n]
+        self.candidates = [i for i, n in enumerate(self.words) if n]
         self.verse = self._verse()
         self.segments_collapsed = self._collapse_segments()
         self.teasers = self._teasers()
+
+    def repeat_of(self, index: int) -> str | None:
+        exact, near, seen = self.exact[index], self.near[index], self.seen
+        if exact in seen:
+            return "exact"
+        if self.options.near and near in seen:
+            return "near"
+        seen.add(exact)
+        if self.options.near:
+            seen.add(near)
+        return None
 
     def _verse(self) -> list[bool]:
         """Flag runs of four or more verse-like lines in a row: three to ten words, and
@@ -312,55 +468,431 @@ class _Document:
                 found.add(i)
         return found
 
-    def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
-        """How many lines from ``index`` repeat the lines kept just before them (a line,
-        or a block of up to four: a doubled masthead), and whether exactly or nearly."""
-        exact, near, use_near = self.exact, self.near, self.options.near
-        first, first_near = exact[index], near[index]
-        for kept in run[-Repeats.BLOCK_MAX_LINES :]:
-            if exact[kept] == first or near[kept] == first_near:
-                break
+
+# --- The document scope's shortcut: skeletons --------------------------------------
+#
+# Most lines of a document repeat nothing, and proving that should not cost a key per
+# line. The *skeleton* of a line is its near key with only its letters, Arabic or a to z
+# (as code-page bytes): lines with equal exact or near keys have equal
+# skeletons, and a line whose near key begins another's has a skeleton that begins the
+# other's. So a line whose skeleton no other non-blank line shares can be neither a
+# repeat nor repeated, back to back or across the document: it is kept without a
+# look, and only the lines that share a skeleton (and the teaser candidates) get keys
+# and go through the rules.
+#
+# Skeletons come from one encoding of the text to a one-byte code page and one
+# bytes.translate that folds letters and deletes every byte but a letter's: the
+# cheapest full passes over a text there are.
+
+# The code page: Windows Arabic (cp1256) with its Latin letters and symbols, rare in
+# Arabic text, swapped for what it lacks: every character the folds turn into an
+# Arabic letter (ٱ, ی, ۃ ...) and the Arabic-Indic digits (a character outside the page
+# becomes an "&#N;" reference, about a microsecond each), the characters that lower
+# case turns into a to z, then a few invisible marks.
+_CP1256 = bytes(range(256)).decode("cp1256")
+# İ and the Kelvin sign, the only ones outside ASCII (a test checks every code point).
+_LOWER_TO_ASCII = [
+    c
+    for c in map(chr, itertools.chain(range(0x80, 0x250), range(0x2100, 0x2150)))
+    if any("a" <= x <= "z" for x in c.lower())
+]
+_ROOM = [
+    b
+    for b, c in enumerate(_CP1256)
+    if b >= 0x80 and unicodedata.category(c)[0] in "LSN" and not "\u0600" <= c <= "\u06ff"
+]
+_WANTED = [
+    c
+    for c in dict.fromkeys(
+        (
+            *sorted(_FOLDS),
+            *_LOWER_TO_ASCII,
+            *sorted(chars.NON_ARABIC_LETTERS),
+            *sorted(chars.BIDI_EMBEDDINGS | chars.BIDI_ISOLATES),
+        )
+    )
+    if c not in _CP1256
+]
+_CODEPAGE_CHARS = "".join(
+    {**dict(enumerate(_CP1256)), **dict(zip(_ROOM, _WANTED, strict=False))}.values()
+)
+_CODEPAGE = codecs.charmap_build(_CODEPAGE_CHARS)
+
+
+def _encode(text: str) -> bytes:
+    """``text`` in the code page, one byte a character, others as "&#N;" references."""
+    return codecs.charmap_encode(text, "xmlcharrefreplace", _CODEPAGE)[0]
+
+
+def _skeleton_table() -> tuple[bytes, bytes]:
+    """The bytes.translate table and deleted bytes that turn a line into its skeleton:
+    each byte becomes the letter its near key folds to, or goes."""
+    table, deleted = bytearray(range(256)), bytearray()
+    for b, c in enumerate(_CODEPAGE_CHARS):
+        if c == "\n":
+            continue
+        letters = [f for f in near_key(c) if unicodedata.category(f) == "Lo" or "a" <= f <= "z"]
+        if letters:
+            (letter,) = letters
+            table[b] = _CODEPAGE_CHARS.index(letter)
         else:
-            return 0, ""  # no recent line is like this one: the common case
-        for size in range(1, Repeats.BLOCK_MAX_LINES + 1):
-            if len(run) < size or index + size > len(self.texts):
-                return 0, ""
-            block, before = range(index, index + size), run[-size:]
-            if not all(
-                exact[a] == exact[b] or (use_near and near[a] == near[b])
-                for a, b in zip(block, before, strict=True)
-            ):
-                continue
-            lines = [*block, *before]
-            if any(self.verse[i] or not _HAS_WORD.search(exact[i]) for i in lines):
-                continue
-            same = all(exact[a] == exact[b] for a, b in zip(block, before, strict=True))
-            return size, "exact" if same else "near"
-        return 0, ""
+            deleted.append(b)
+    return bytes(table), bytes(deleted)
+
+
+_SKELETON_TABLE, _NOT_SKELETON = _skeleton_table()
+# Whitespace of the code page other than a space and a line feed, and the references
+# of the whitespace it lacks: the sentence heads below read a text whose every space
+# is a plain one (a text with a wide space takes the careful way).
+_OTHER_SPACES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c.isspace() and c not in " \n")
+_TO_PLAIN_SPACE = bytes.maketrans(_OTHER_SPACES, b" " * len(_OTHER_SPACES))
+_WIDE_SPACES = sorted(chars.HORIZONTAL_SPACES - set(_CODEPAGE_CHARS))
+_WIDE_BREAKS = sorted(chars.LINE_BREAKS - set(_CODEPAGE_CHARS))
+# Line breaks other than a line feed: bytes of the code page, and references.
+_BREAK_BYTES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c in chars.LINE_BREAKS - {"\n"})
+
+
+def _references(characters: Iterable[str]) -> re.Pattern[bytes]:
+    """A pattern for the "&#N;" references of ``characters``."""
+    return re.compile(b"&#(?:%s);" % b"|".join(str(ord(c)).encode() for c in characters))
+
+
+_WIDE_SPACE, _WIDE_BREAK = _references(_WIDE_SPACES), _references(_WIDE_BREAKS)
+_WIDE_SPACE_OR_BREAK = _references(_WIDE_SPACES + _WIDE_BREAKS)
+_OTHER_MARKS = [_encode(m) for m in _SEGMENT_MARKS if m != "."]
+# The first two words of every sentence (after a mark and spaces) in a text whose
+# marks are all full stops and whose lines begin with ". ": two sentences in a row with
+# equal keys begin with equal words. Sentences of marks only ("x. . .") are found by
+# their ". ." instead, and lines with a table cell ("|") are looked at one by one.
+_SENTENCE_HEAD = re.compile(rb"\. ++([^ .\n]*+) *+([^ .\n]*+)")
+_MARKS_ONLY_SENTENCE = re.compile(rb"\. +\.")
+_CELL = re.compile(rb"\|")
+_TEASER_TAILS = ("...", "…", "]")
+_THREE_DOTS = re.compile(rb"\.\.\.")  # twice as fast as `in` on bytes
+
+
+def _head_pattern(head: tuple[bytes, bytes]) -> bytes:
+    """A pattern for the first two words ``head`` found by _SENTENCE_HEAD after ". "."""
+    first, second = map(re.escape, head)
+    if second:
+        return first + rb" ++" + second + rb"(?![^ .\n])"
+    return first + rb"(?![^ .\n]) *+(?![^ .\n])"
+
+
+def _end_of_prefix(keys: list[bytes], prefix: bytes) -> int:
+    """Where the keys that begin with ``prefix`` end in the sorted ``keys``.
+
+    >>> _end_of_prefix([b"a", b"ab", b"abc", b"b"], b"ab"), _end_of_prefix([b"\\xff"], b"")
+    (3, 1)
+    """
+    stem = prefix.rstrip(b"\xff")
+    if not stem:
+        return len(keys)
+    return bisect.bisect_left(keys, stem[:-1] + bytes((stem[-1] + 1,)))
+
+
+def _line_numbers(text: bytes, positions: Iterable[int]) -> list[int]:
+    """The line of each of the positions (in order) in ``text``.
+
+    >>> _line_numbers(b"a\\nb\\n\\nc", [0, 2, 5])
+    [0, 1, 3]
+    """
+    lines, line, start = [], 0, 0
+    for position in positions:
+        line += text.count(b"\n", start, position)
+        start = position
+        lines.append(line)
+    return lines
+
+
+def _has_any(data: bytes, single: bytes) -> bool:
+    """Whether ``data`` holds any of the bytes of ``single`` (each found by memchr)."""
+    return any(single[i : i + 1] in data for i in range(len(single)))
+
+
+def _skeleton(text: str) -> bytes:
+    """The letters of the near key of ``text`` (Arabic, and a to z), as code-page bytes.
+
+    >>> _skeleton("قالَ الوزير: ٢٠٢٤") == _skeleton("قال الوزیر 2024") == _encode("قالالوزير")
+    True
+    """
+    return _encode(text).translate(_SKELETON_TABLE, _NOT_SKELETON)
+
+
+class _SparseDocument(_Lines):
+    """A document whose keys are computed only for the lines that share a skeleton with
+    another line, the teaser candidates and the lines that may hold a repeated sentence.
+    Kept keys are remembered by skeleton: a key can only equal keys of its skeleton."""
+
+    exact: _Lazy[str]
+    near: _Lazy[str]
+    words: _Lazy[int]
+    verse: _Lazy[bool]
+
+    @classmethod
+    def of(cls, text: str, options: Repeats) -> _SparseDocument | None:
+        """The document, or None when a wide space (U+2000...) asks for the careful way."""
+        image = _encode(text)
+        breaks = _has_any(image, _BREAK_BYTES)
+        unusual = breaks or _WIDE_SPACE_OR_BREAK.search(image)
+        if unusual and (breaks or _WIDE_BREAK.search(image)):
+            texts, ends = _split_lines(text)  # a line break other than a line feed
+            image = _encode("\n".join(texts))
+        else:
+            texts = text.split("\n")
+            ends = ["\n"] * (len(texts) - 1) + [""]
+        if unusual and _WIDE_SPACE.search(image):
+            return None
+        return cls(options, texts, ends, image)
+
+    def __init__(self, options: Repeats, texts: list[str], ends: list[str], image: bytes) -> None:
+        self.options = options
+        self.texts = self._original = texts
+        self.ends = ends
+        # Only plain spaces in the text: most lines are their own exact key.
+        self._plain = plain = not _has_any(image, _OTHER_SPACES)
+        self.exact = _Lazy(self._exact_plain if plain else self._exact)
+        self.near = _Lazy(self._near)
+        self.words = _Lazy(self._words)
+        self.verse = _Lazy(self._verse)
+        self._like = _Lazy(self._verse_like)
+        self._collapsed: dict[int, str] = {}  # line index: its exact key before collapsing
+        self.skeleton = image.translate(_SKELETON_TABLE, _NOT_SKELETON).split(b"\n")
+        self.segments_collapsed = self._collapse_segments(image)
+        self.teasers = self._teasers(image)
+        self.blanks, self.candidates = self._candidates()
+        self._groups: dict[bytes, _Group | int] = {}
+        if self.candidates:
+            self._prepare(plain)
+
+    def _exact(self, index: int) -> str:
+        return " ".join(self.texts[index].split())
+
+    def _exact_plain(self, index: int) -> str:
+        text = self.texts[index]
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            return " ".join(text.split())
+        return text
+
+    def _near(self, index: int) -> str:
+        return near_key(self.texts[index]) if self.options.near else self.exact[index]
+
+    def _words(self, index: int) -> int:
+        exact = self.exact[index]
+        return exact.count(" ") + 1 if exact else 0
+
+    def _verse_like(self, index: int) -> bool:
+        """Three to ten words and no sentence punctuation at the end, before collapsing."""
+        exact = self._collapsed.get(index)
+        if exact is None:
+            exact, words = self.exact[index], self.words[index]
+        else:
+            words = exact.count(" ") + 1
+        return Repeats.VERSE_MIN_WORDS <= words <= Repeats.VERSE_MAX_WORDS and (
+            exact[-1] not in _PROSE_END
+        )
+
+    def _verse(self, index: int) -> bool:
+        """In a run of four or more verse-like lines in a row."""
+        if not self._like[index]:
+            return False
+        found, count = 1, len(self.texts)
+        for step in (-1, 1):
+            i = index + step
+            while found < Repeats.VERSE_MIN_LINES and 0 <= i < count and self._like[i]:
+                found += 1
+                i += step
+        return found >= Repeats.VERSE_MIN_LINES
+
+    def _prepare(self, plain: bool) -> None:
+        """The exact keys, words and verse flags of the candidates, in one go (a call
+        a line for each costs more than the keys)."""
+        lines = [i for i in self.candidates if i not in self._collapsed]
+        texts = map(self.texts.__getitem__, lines)
+        if plain:
+            exact = [
+                " ".join(t.split()) if "  " in t or t[:1] == " " or t[-1:] == " " else t
+                for t in texts
+            ]
+        else:
+            exact = [" ".join(t.split()) for t in texts]
+        words = [k.count(" ") + 1 if k else 0 for k in exact]
+        low, high = Repeats.VERSE_MIN_WORDS, Repeats.VERSE_MAX_WORDS
+        like = [
+            low <= n <= high and k[-1] not in _PROSE_END for n, k in zip(words, exact, strict=True)
+        ]
+        self.exact.update(zip(lines, exact, strict=True))
+        self.words.update(zip(lines, words, strict=True))
+        self._like.update(zip(lines, like, strict=True))
+        self.verse.update((i, False) for i, flag in zip(lines, like, strict=True) if not flag)
+
+    def alike(self, a: int, b: int) -> bool:
+        return self.skeleton[a] == self.skeleton[b] and super().alike(a, b)
+
+    def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
+        skeleton = self.skeleton
+        if skeleton[index] not in map(skeleton.__getitem__, run[-Repeats.BLOCK_MAX_LINES :]):
+            return 0, ""  # no recent line can be like this one
+        return super().back_to_back(index, run)
 
     def repeated_tail(self, run: list[int]) -> tuple[int, str]:
-        """How many of the last kept lines repeat the lines kept just before them (up to
-        a block of four), and whether exactly or nearly: 0 when none do."""
-        exact, near, use_near = self.exact, self.near, self.options.near
-        last = run[-1]
-        sizes = [
-            size
-            for size in range(1, min(Repeats.BLOCK_MAX_LINES, len(run) // 2) + 1)
-            if exact[run[-1 - size]] == exact[last]
-            or (use_near and near[run[-1 - size]] == near[last])
+        skeleton, most = self.skeleton, min(Repeats.BLOCK_MAX_LINES, len(run) // 2)
+        if skeleton[run[-1]] not in map(skeleton.__getitem__, run[-1 - most : -1]):
+            return 0, ""  # no block can end here
+        return super().repeated_tail(run)
+
+    def repeat_of(self, index: int) -> str | None:
+        skeleton = self.skeleton[index]
+        group = self._groups.get(skeleton)
+        if group is None:  # the first of its skeleton: nothing to compare yet
+            self._groups[skeleton] = index
+            return None
+        if isinstance(group, int):
+            group = self._groups[skeleton] = _Group(self, group)
+        return group.repeat_of(index)
+
+    def _flagged(self, index: int) -> bool:
+        """A sentence or cell of the line repeats the one just before it, word for word
+        (the pieces' keys as :func:`_collapse_line` would compare them may still differ)."""
+        parts = _SEGMENT_OR_LINE.split(self.exact[index])
+        keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
+        return any(a == b for a, b in itertools.pairwise(keys))
+
+    def _collapse_segments(self, image: bytes) -> int:
+        """:meth:`_Document._collapse_segments` for the lines that may need it: two
+        sentences in a row with the same first two words, marks-only sentences and
+        table cells. Each such line is then judged as the careful way judges it."""
+        heads = image if self._plain else image.translate(_TO_PLAIN_SPACE)
+        for mark in _OTHER_MARKS:
+            if mark in heads:
+                heads = heads.replace(mark, b".")
+        heads = b". " + heads.replace(b"\n", b"\n. ")
+        found = _SENTENCE_HEAD.findall(heads)
+        pairs = list(itertools.compress(range(1, len(found)), map(operator.eq, found, found[1:])))
+        lines: set[int] = set()
+        heads_in_pairs = {found[k] for k in pairs} - {(b"", b"")}
+        if len(heads_in_pairs) > 32:  # the second sentence of each pair, found again
+            matches, done, seconds = _SENTENCE_HEAD.finditer(heads), 0, []
+            for k in pairs:
+                if found[k] != (b"", b""):
+                    seconds.append(next(itertools.islice(matches, k - done, None)).start())
+                    done = k + 1
+        elif heads_in_pairs:  # every sentence that begins as one of a pair does
+            these = re.compile(rb"\. ++(?:%s)" % b"|".join(map(_head_pattern, heads_in_pairs)))
+            seconds = [m.start() for m in these.finditer(heads)]
+        else:
+            seconds = []
+        # The second sentence of a pair is never the first of its line (a pair across
+        # two lines is no pair).
+        lines.update(_line_numbers(heads, (p for p in seconds if p and heads[p - 1] != 10)))
+        if any(found[k] == (b"", b"") for k in pairs):  # or blank lines in a row
+            marks_only = (m.start() for m in _MARKS_ONLY_SENTENCE.finditer(heads))
+            lines.update(_line_numbers(heads, marks_only))
+        if b"|" in heads:
+            lines.update(_line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
+        if not lines:
+            return 0
+        collapsed = 0
+        minimum = self.options.min_words
+        for i in sorted(lines):
+            if not self._flagged(i) or self.verse[i] or self.words[i] < 2 * minimum:
+                continue
+            new, n = _collapse_line(self.texts[i], minimum)
+            if n:
+                collapsed += n
+                if self.texts is self._original:
+                    self.texts = list(self._original)
+                self._collapsed[i] = self.exact[i]
+                self.texts[i] = new
+                for keys in (self.exact, self.near, self.words):
+                    keys.pop(i, None)
+                self.skeleton[i] = _skeleton(new)
+        return collapsed
+
+    def _teasers(self, image: bytes) -> set[int]:
+        """:meth:`_Document._teasers`, with the near keys of the lines whose skeleton
+        begins with a teaser's only: a longer key that begins with the teaser's is one
+        of them, and is as near the teaser's among them in sorted order as among all."""
+        if b"\x85" in image or b"]" in image or _THREE_DOTS.search(image):
+            lines: Iterable[int] = (
+                i for i, t in enumerate(self.texts) if t.rstrip().endswith(_TEASER_TAILS)
+            )
+        else:  # only a collapsed line may end otherwise than it did
+            lines = sorted(
+                i for i in self._collapsed if self.texts[i].rstrip().endswith(_TEASER_TAILS)
+            )
+        teasers = [
+            i
+            for i in lines
+            if self.words[i] >= self.options.min_words
+            and not self.verse[i]
+            and _TEASER_END.search(self.exact[i])
+            and self.near[i]
         ]
-        for size in sizes:  # the common case: none
-            block, before = run[-size:], run[-2 * size : -size]
-            if not all(
-                exact[a] == exact[b] or (use_near and near[a] == near[b])
-                for a, b in zip(block, before, strict=True)
-            ):
-                continue
-            if any(self.verse[i] or not _HAS_WORD.search(exact[i]) for i in (*block, *before)):
-                continue
-            same = all(exact[a] == exact[b] for a, b in zip(block, before, strict=True))
-            return size, "exact" if same else "near"
-        return 0, ""
+        if not teasers:
+            return set()
+        order = sorted(range(len(self.texts)), key=self.skeleton.__getitem__)
+        keys = [self.skeleton[j] for j in order]
+        others: set[int] = set()
+        end = 0  # the spans of lines whose skeleton begins with a teaser's, merged
+        for low, high in sorted(
+            (bisect.bisect_left(keys, start), _end_of_prefix(keys, start))
+            for start in {self.skeleton[i] for i in teasers}
+        ):
+            others.update(order[max(low, end) : high])
+            end = max(end, high)
+        ordered = sorted(self.near[j] for j in others)
+        found = set()
+        for i in teasers:
+            prefix = self.near[i]
+            after = bisect.bisect_right(ordered, prefix)  # the first key above the prefix
+            if after < len(ordered) and ordered[after].startswith(prefix):
+                found.add(i)
+        return found
+
+    def _candidates(self) -> tuple[list[int], list[int]]:
+        """The blank lines, and the lines that share their skeleton with another
+        non-blank line or are teasers."""
+        skeleton, texts = self.skeleton, self.texts
+        shared = {k for k, n in Counter(skeleton).items() if n > 1}
+        empty = [i for i, k in enumerate(skeleton) if not k]  # blank lines have no letters
+        blanks = [i for i in empty if not texts[i] or texts[i].isspace()]
+        if len(empty) - len(blanks) < 2:
+            shared.discard(b"")
+        found = set(self.teasers)
+        if shared:
+            found.update(itertools.compress(itertools.count(), map(shared.__contains__, skeleton)))
+        return blanks, sorted(found.difference(blanks))
+
+
+class _Group:
+    """The kept paragraphs of one skeleton, with their keys computed when first needed:
+    most repeats are exact, and then no near key is needed at all."""
+
+    def __init__(self, doc: _SparseDocument, index: int) -> None:
+        self.doc = doc
+        self.kept = [index]
+        self.exact = {doc.exact[index]}
+        self.near: set[str] | None = None
+
+    def repeat_of(self, index: int) -> str | None:
+        """:meth:`_Document.repeat_of` among the paragraphs of this skeleton."""
+        doc = self.doc
+        exact = doc.exact[index]
+        if exact in self.exact:
+            return "exact"
+        if doc.options.near:
+            if self.near is None:
+                self.near = {doc.near[i] for i in self.kept}
+            if exact in self.near:
+                return "exact"
+            near = doc.near[index]
+            if near in self.exact or near in self.near:
+                return "near"
+            self.near.add(near)
+        self.exact.add(exact)
+        self.kept.append(index)
+        return None
 
 
 def _collapse_line(text: str, min_words: int) -> tuple[str, int]:

@@ -1,0 +1,355 @@
+"""The repeats filter's shortcuts for one document: skeletons, keys computed only for the
+lines that may repeat another, sentence heads. Whatever they skip, the result must be
+the careful way's (every key of every line), which the stream scopes use."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import unicodedata
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arclean import chars
+from arclean.filters import Repeats
+from arclean.filters.repeats import (
+    _CODEPAGE_CHARS,
+    _FOLDS,
+    _SEGMENT_MARKS,
+    _WIDE_SPACES,
+    _apply_carefully,
+    _apply_sparsely,
+    _encode,
+    _fold,
+    _skeleton,
+    _SparseDocument,
+    exact_key,
+    near_key,
+)
+
+OPTIONS: list[dict[str, Any]] = [{}, {"near": False}, {"min_words": 1}, {"min_words": 3}]
+
+LONG = "قال الوزير إن الحكومة ستعمل على تحسين الخدمات"
+OTHER = "وأضاف أن الخطة تشمل بناء مدارس جديدة في المدينة"
+TEASER = "قال الوزير إن الحكومة ستعمل"  # LONG's first five words
+
+
+def _same_as_careful(text: str, **options: Any) -> tuple[str, dict[str, int]]:
+    """The document scope's result with its shortcuts (short text or not), after
+    checking it against the careful way's."""
+    repeats = Repeats(**options)
+    fast = _apply_sparsely(repeats, text)
+    assert fast == _apply_carefully(repeats, text) == repeats.apply(text)
+    return fast
+
+
+# --- Random documents from a small alphabet: every rule fires often ------------------
+
+# Words with the variants the near key folds (marks, tatweel, letter forms, digit
+# systems, case, ZWNJ), words without Arabic letters, and the characters the code page
+# lacks (an emoji, a lone surrogate, VEH...).
+WORDS = [
+    "قال",
+    "قالَ",
+    "الوزير",
+    "الوزیر",
+    "إن",
+    "ان",
+    "أن",
+    "الحكومة",
+    "الحكومه",
+    "الحکومة",
+    "على",
+    "علي",
+    "ســتعمل",
+    "٢٠٢٤",
+    "2024",
+    "Hello",
+    "HELLO",
+    "ب",
+    "في",
+    "\u200cمن",
+    "İs",
+    "Σ",
+    "😀",
+    "\udc80",
+    "ڤ",
+    "ٱ",
+    "ۃ",
+    "۱۲",
+    "x",
+]
+MARKS = ["", "", ".", "!", "?", "؟", "…", "...", "،", ":", "]", " [...]", "..", " .", " |", " ||"]
+SPACES = [" ", " ", " ", " ", "  ", "\t", "\xa0", " \t ", "\x1f"]
+BREAKS = ["\n", "\n", "\n", "\n\n", "\r\n", "\n \n", "\u2028", "\r", "\n\t\n"]
+
+words = st.sampled_from(WORDS)
+spaces = st.sampled_from(SPACES)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(words, min_size=1, max_size=7))
+    text = parts[0]
+    for part in parts[1:]:
+        text += draw(spaces) + part
+    return text + draw(st.sampled_from(MARKS))
+
+
+@st.composite
+def lines(draw: st.DrawFn, pool: list[str]) -> str:
+    kind = draw(st.sampled_from(["pool", "pool", "teaser", "doubled", "odd", "new", "new"]))
+    if kind == "pool" and pool:
+        line = draw(st.sampled_from(pool))
+        if draw(st.booleans()):
+            line = line.replace("ي", "ى").replace("ة", "ه")
+        if draw(st.booleans()):
+            line = draw(spaces) + line + draw(spaces)
+        return line
+    if kind == "teaser" and pool:
+        cut = draw(st.sampled_from(pool)).split()
+        cut = cut[: max(1, len(cut) - draw(st.integers(0, 3)))]
+        return " ".join(cut) + draw(st.sampled_from(["...", "…", " [...]", " […]"]))
+    if kind == "doubled":  # "X. X." and "X | X" inside a line
+        sentence = draw(sentences())
+        separator = draw(st.sampled_from([" ", "  ", " | ", " || ", "\t", ". "]))
+        return sentence + separator + sentence + draw(st.sampled_from(["", ".", "..", "!"]))
+    if kind == "odd":
+        return draw(st.sampled_from(["***", "* * *", "", " ", "...", ". . .", "x. . . y", "| |"]))
+    return " ".join(draw(st.lists(sentences(), min_size=1, max_size=3)))
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    pool: list[str] = []
+    out: list[str] = []
+    for _ in range(draw(st.integers(1, 20))):
+        kind = draw(st.sampled_from(["line", "line", "line", "verse", "block"]))
+        if kind == "verse":  # four or more short lines without sentence punctuation
+            for _ in range(draw(st.integers(3, 5))):
+                out.append(" ".join(draw(st.lists(words, min_size=3, max_size=5))))
+        elif kind == "block" and out:  # the last lines again, back to back
+            out += out[-draw(st.integers(1, min(4, len(out)))) :]
+        else:
+            line = draw(lines(pool))
+            out.append(line)
+            if draw(st.booleans()):
+                pool.append(line)
+    return "".join(line + draw(st.sampled_from(BREAKS)) for line in out)
+
+
+@given(documents())
+def test_shortcuts_give_the_careful_result(text: str) -> None:
+    for options in OPTIONS:
+        _same_as_careful(text, **options)
+
+
+@given(st.text(alphabet=st.sampled_from("بتل اوي.!… |\n\t\xa0"), max_size=60))
+def test_shortcuts_give_the_careful_result_on_tiny_alphabets(text: str) -> None:
+    for options in OPTIONS:
+        _same_as_careful(text, **options)
+
+
+# --- Skeletons: every kind of repeat keeps them --------------------------------------
+
+one_line = st.text(
+    alphabet=st.characters(blacklist_characters=sorted(chars.LINE_BREAKS | {"\n"})),
+    max_size=40,
+)
+arabic_line = st.text(
+    alphabet=st.sampled_from("".join(WORDS) + "ًٌٍَُِّْـ.،؛؟!… \t\xa0\u200b\u200f"), max_size=40
+)
+
+
+@given(st.one_of(one_line, arabic_line))
+def test_equal_keys_have_equal_skeletons(line: str) -> None:
+    assert _skeleton(near_key(line)) == _skeleton(line)
+    assert _skeleton(exact_key(line)) == _skeleton(line)
+
+
+@given(st.one_of(one_line, arabic_line), st.one_of(one_line, arabic_line))
+def test_the_skeleton_of_a_beginning_begins_the_skeleton(head: str, tail: str) -> None:
+    # So a teaser's skeleton begins the skeleton of a paragraph its near key begins.
+    assert _skeleton(head + tail) == _skeleton(head) + _skeleton(tail)
+
+
+def test_every_character_keeps_its_skeleton_through_the_near_key() -> None:
+    # Every code point but the line breaks, one a line, folded as the careful way folds
+    # a document: what holds for each character holds for any text of them.
+    breaks = chars.LINE_BREAKS | {"\n"}
+    every = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in breaks]
+    folded = [" ".join(f.split()) for f in _fold("\n".join(every)).split("\n")]
+    assert folded[every.index("A")] == near_key("A") == "a"
+    skeletons = _skeleton("\n".join(every)).split(b"\n")
+    assert _skeleton("\n".join(folded)).split(b"\n") == skeletons
+    # At most one letter each: Arabic ones, or a to z.
+    kept = [f for f, s in zip(folded, skeletons, strict=True) if s]
+    assert all(len(s) <= 1 for s in skeletons)
+    assert all(any(unicodedata.category(x) == "Lo" or "a" <= x <= "z" for x in f) for f in kept)
+    assert len(kept) > 60 and _skeleton("A.b 123 é") == b"ab"
+
+
+def test_every_space_is_a_plain_one_a_line_break_or_a_wide_space() -> None:
+    # A space the code page lacks must be found (the sentence heads read plain spaces).
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert spaces - set(_CODEPAGE_CHARS) <= set(_WIDE_SPACES) | chars.LINE_BREAKS
+    for space in _WIDE_SPACES:
+        assert _SparseDocument.of(f"{LONG}{space}{OTHER}", Repeats()) is None
+
+
+def test_code_page_holds_each_character_once_and_every_fold() -> None:
+    assert len(set(_CODEPAGE_CHARS)) == 256
+    for c in (*_FOLDS, *_FOLDS.values(), *_SEGMENT_MARKS, "|", "]", "\n", "\xa0", "\t"):
+        assert len(_encode(c)) == 1, c
+    assert _encode("٢٠٢٤ ی") == bytes(_CODEPAGE_CHARS.index(c) for c in "٢٠٢٤ ی")
+    assert _encode("😀") == b"&#128512;"
+
+
+# --- What the shortcuts skip ----------------------------------------------------------
+
+
+def test_lines_that_share_no_skeleton_get_no_key() -> None:
+    text = "\n".join(f"{LONG} {word} نهاية." for word in ("بحر", "جبل", "سهل", "نهر")) + "\n"
+    doc = _SparseDocument.of(text, Repeats())
+    assert doc is not None
+    assert doc.candidates == [] and doc.blanks == [4]
+    assert len(doc.exact) == len(doc.near) == 0  # nothing was computed per line
+    assert _same_as_careful(text) == (text, {"paragraphs_seen": 4})
+
+
+def test_only_the_lines_that_share_a_skeleton_are_candidates() -> None:
+    text = f"{LONG}\n{OTHER}\n\n{LONG.replace('ي', 'ى')}.\n***\nنص آخر\n***\n"
+    doc = _SparseDocument.of(text, Repeats())
+    assert doc is not None
+    assert doc.candidates == [0, 3, 4, 6] and doc.blanks == [2, 7]
+    assert _same_as_careful(text)[0] == f"{LONG}\n{OTHER}\n\n***\nنص آخر\n***\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{LONG}\u2009{OTHER}\n{LONG}\u2009{OTHER}\n",  # a wide space: the careful way
+        f"{LONG} &#8192; {OTHER}\n{LONG}\n",  # text that reads like one
+    ],
+)
+def test_a_wide_space_takes_the_careful_way(text: str) -> None:
+    assert _SparseDocument.of(text, Repeats()) is None
+    _same_as_careful(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (f"{LONG}\r\n{OTHER}\r\n{LONG}\r\n", f"{LONG}\r\n{OTHER}\r\n"),
+        (f"{LONG}\u2028{OTHER}\u2029{LONG}\u2028", f"{LONG}\u2028{OTHER}\u2029"),
+        (f"{LONG}\x85{LONG}\x0b{OTHER}", f"{LONG}\x85{OTHER}"),
+        (f"{LONG} &#133; x\n{LONG} &#133; x", f"{LONG} &#133; x\n"),  # not a break
+    ],
+)
+def test_other_line_breaks(text: str, expected: str) -> None:
+    assert _SparseDocument.of(text, Repeats()) is not None
+    assert _same_as_careful(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the first sentence of a line, or one in the middle, said twice
+        (f"{LONG}. {LONG}.\n{OTHER}", f"{LONG}.\n{OTHER}"),
+        (f"{OTHER}. {LONG}. {LONG}. آخر", f"{OTHER}. {LONG}. آخر"),
+        # with spaces and tabs between and around (the second goes with its "!", not
+        # with the spaces after it: they end an empty last sentence)
+        (f"  {LONG}.\t {LONG.replace(' ', '  ')}!  \n", f"  {LONG}.  \n"),
+        # other marks (the first sentence keeps its own), and table cells
+        (f"{LONG}؟ {LONG}…", f"{LONG}؟"),
+        (f"{LONG} | {LONG} | آخر", f"{LONG} | آخر"),
+    ],
+)
+def test_sentences_said_twice_in_a_line(text: str, expected: str) -> None:
+    assert _same_as_careful(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{LONG}. {OTHER}. {LONG}.",  # not in a row
+        f"{LONG}. {LONG} أيضا.",  # the same beginning only
+        f"{LONG}.\n{LONG}.",  # lines are not sentences of one line (back to back: kept)
+        f"{LONG}.{LONG}.",  # no space: one sentence
+        f"{LONG}.\xa0{LONG}.",  # nor a no-break space
+        "قال. قال. قال.",  # too short
+    ],
+)
+def test_sentences_that_are_not_said_twice(text: str) -> None:
+    if "\n" not in text:
+        assert _same_as_careful(text)[0] == text
+    else:
+        _same_as_careful(text)
+
+
+def test_sentences_of_marks_only() -> None:
+    for text in ("x. . . y", "أ ب. . .. ج", ". . x", "x. .\n. . y"):
+        for options in OPTIONS:
+            _same_as_careful(text, **options)
+
+
+def test_many_different_sentences_said_twice() -> None:
+    # More pairs than one pattern looks for at once: the sentences are found again.
+    rows = [f"جملة {a}{b} ثانية ثالثة رابعة خامسة" for a, b in itertools.product("بتثجح", "دذرزسش")]
+    text = "".join(f"{row}. {row}.\n" for row in rows)
+    assert _same_as_careful(text) == (
+        "".join(f"{row}.\n" for row in rows),
+        {"paragraphs_seen": 30, "segments_collapsed": 30},
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the teaser's near key begins a longer line, before or after it
+        (f"{TEASER}...\n{OTHER}\n{LONG}.", f"{OTHER}\n{LONG}."),
+        (f"{LONG}.\n{OTHER}\n{TEASER} […]", f"{LONG}.\n{OTHER}\n"),
+        # the same letters, but a word between them: the near key differs
+        ("قال X الوزير إن الحكومة...\nقال Y الوزير إن الحكومة ستعمل", None),
+        # a teaser in Latin letters
+        ("one two three four five...\none two three four five six", "one two three four five six"),
+        # nor a letter at all
+        ("1 2 3 4 5...\n1 2 3 4 5 6", "1 2 3 4 5 6"),
+        # a teaser of a teaser; the same teaser twice is a repeat, not a teaser
+        (f"{TEASER}...\n{TEASER} على...\n{LONG}", LONG),
+        (f"{TEASER}...\n{TEASER}...", f"{TEASER}...\n"),
+        # too short to be a teaser
+        (f"قال الوزير...\n{LONG}", None),
+    ],
+)
+def test_teasers(text: str, expected: str | None) -> None:
+    assert _same_as_careful(text)[0] == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a line without Arabic letters, repeated: their skeletons are all empty
+        ("one two three four five\nx\none two three four five\n", "one two three four five\nx\n"),
+        ("***\n1 2 3 4 5\n***\n1 2 3 4 5", "***\n1 2 3 4 5\n***\n"),
+        # a block doubled after lines kept without a look (full stops: not a verse)
+        (
+            f"نص أول\nنص ثان\n{LONG}.\n{OTHER}.\n{LONG}.\n{OTHER}.\n",
+            f"نص أول\nنص ثان\n{LONG}.\n{OTHER}.\n",
+        ),
+        # four lines without a full stop are a verse block: kept, repeats and all
+        (f"{LONG}\n{OTHER}\n{LONG}\n{OTHER}\n", None),
+        # a refrain inside a verse block, beside a repeated prose paragraph
+        (
+            "يا ليل الصب متى غده\nأقيام الساعة موعده\nرقد السمار فأرقه\nيا ليل الصب متى غده\n"
+            f"\n{LONG}.\n{LONG}.\n",
+            "يا ليل الصب متى غده\nأقيام الساعة موعده\nرقد السمار فأرقه\nيا ليل الصب متى غده\n"
+            f"\n{LONG}.\n",
+        ),
+    ],
+)
+def test_lines_that_share_a_skeleton(text: str, expected: str | None) -> None:
+    assert _same_as_careful(text)[0] == (text if expected is None else expected)
