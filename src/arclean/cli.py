@@ -22,7 +22,7 @@ from arclean import __version__, config, io
 from arclean.errors import ArcleanError, ConfigError, OutputError
 from arclean.filters import FILTERS, FILTERS_BY_NAME
 from arclean.pipeline import PRESETS, Pipeline
-from arclean.runner import Outcome, Sink, Source, clean_sources, find_sources, stream_source
+from arclean.runner import Outcome, Sink, Source, clean_sources, find_sources, stream_sources
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -281,6 +281,29 @@ def _print_stats(totals: dict[str, dict[str, int]], per_file: dict[str, Any], st
             if not changes:
                 table.add_row(name, "-", "0", style="dim")
         console.print(table)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Sinks:
+    """Where each source's cleaned text goes; picklable, for worker processes."""
+
+    writing: bool
+    output: str | None
+    in_place: bool
+    output_is_dir: bool
+    encoding: str
+    errors: str
+    stdout_encoder: io.Encoder  # one for the whole of stdout: a UTF-16 BOM comes once
+
+    def __call__(self, source: Source) -> Sink:
+        if not self.writing:
+            return _NullSink()
+        target = _target(source, self.output, self.in_place, self.output_is_dir)
+        if target is None:
+            return _StdoutSink(self.stdout_encoder, source.name)
+        # Each file gets its own encoder: a UTF-16 file starts with its own BOM.
+        encoder = io.Encoder(self.encoding, self.errors)
+        return _FileSink(target, encoder, source.name, only_if_changed=self.in_place)
 
 
 class _NullSink:
@@ -616,31 +639,18 @@ def cli(
     totals: dict[str, Counter[str]] = {f.name: Counter() for f in pipeline.filters}
     per_file: dict[str, dict[str, dict[str, int]]] = {}
 
-    def sink_for(source: Source) -> Sink:
-        if not writing:
-            return _NullSink()
-        target = _target(source, output, in_place, output_is_dir)
-        if target is None:
-            return _StdoutSink(stdout_encoder, source.name)
-        # Each file gets its own encoder: a UTF-16 file starts with its own BOM.
-        encoder = io.Encoder(output_encoding, errors)
-        return _FileSink(target, encoder, source.name, only_if_changed=in_place)
+    sink_for = _Sinks(
+        writing, output, in_place, output_is_dir, output_encoding, errors, stdout_encoder
+    )
+    # Each source has a sink of its own (a file, or none): worker processes can write.
+    own_sinks = not writing or in_place or output_is_dir
 
     try:
-        if jobs <= 1 and not jsonl and not diff:
-            # One file at a time: a large input streams through in bounded memory.
-            state: dict[str, Any] = {}
-
-            def stream(source: Source) -> Outcome:
-                try:
-                    sink = sink_for(source)
-                except ArcleanError as error:  # an output that cannot be written
-                    return Outcome(source, error=str(error))
-                return stream_source(
-                    pipeline, source, sink, encoding=encoding, errors=errors, state=state
-                )
-
-            outcomes: Iterator[Outcome] = (stream(s) for s in sources)
+        if not jsonl and not diff and (jobs <= 1 or own_sinks):
+            # A large input streams through in bounded memory.
+            outcomes: Iterator[Outcome] = stream_sources(
+                pipeline, sources, sink_for, jobs=jobs, encoding=encoding, errors=errors
+            )
         else:
             read = functools.partial(_read, encoding=encoding, errors=errors)
             outcomes = _write_whole(

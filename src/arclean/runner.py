@@ -66,8 +66,9 @@ def find_sources(arguments: Sequence[str], pattern: str = "*.txt") -> list[Sourc
 class Outcome:
     """What cleaning one source gave: the text before and after, counts, or an error.
 
-    A streamed source keeps neither text: it was written as it was cleaned, and
-    ``streamed_changed`` says whether the output differs from the input.
+    A streamed source keeps neither text: it was written as it was cleaned (or by a
+    worker process), and ``streamed_changed`` says whether the output differs from the
+    input.
     """
 
     source: Source
@@ -249,6 +250,64 @@ def clean_sources(
     tasks = [(pipeline, source, read, jsonl_field, strict) for source in sources]
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_work, tasks)
+
+
+SinkFactory = Callable[[Source], Sink]
+"""Where each source's cleaned text goes; for worker processes it must be picklable."""
+
+
+def stream_sources(
+    pipeline: Pipeline,
+    sources: Sequence[Source],
+    sinks: SinkFactory,
+    *,
+    jobs: int = 1,
+    encoding: str = "auto",
+    errors: str = "strict",
+) -> Iterator[Outcome]:
+    """Clean every source into its own sink (large ones as streams) and yield the
+    outcomes in input order.
+
+    With ``jobs`` above 1 (0 means one per core) each worker process writes the
+    files it cleans, so only counts come back: nothing waits on one process to
+    carry and write every text. The outcomes then keep no text.
+    """
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(sources) < 2 or any(s.is_stdin for s in sources):
+        state: dict[str, Any] = {}
+        for source in sources:
+            yield _stream_one(pipeline, source, sinks, encoding, errors, state)
+        return
+    if _remembers_across_documents(pipeline):
+        raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
+    tasks = [(pipeline, source, sinks, encoding, errors) for source in sources]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_stream_work, tasks)
+
+
+def _stream_one(
+    pipeline: Pipeline,
+    source: Source,
+    sinks: SinkFactory,
+    encoding: str,
+    errors: str,
+    state: dict[str, Any] | None = None,
+) -> Outcome:
+    try:
+        sink = sinks(source)
+    except ArcleanError as error:  # an output that cannot be written
+        return Outcome(source, error=str(error))
+    return stream_source(pipeline, source, sink, encoding=encoding, errors=errors, state=state)
+
+
+def _stream_work(args: tuple[Pipeline, Source, SinkFactory, str, str]) -> Outcome:
+    outcome = _stream_one(*args)
+    # The text is written: send back only what the caller reports.
+    changed = outcome.changed
+    outcome.original = outcome.cleaned = ""
+    outcome.streamed, outcome.streamed_changed = True, changed
+    return outcome
 
 
 def _remembers_across_documents(pipeline: Pipeline) -> bool:
