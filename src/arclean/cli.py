@@ -661,6 +661,7 @@ def cli(
                     jobs=jobs,
                     jsonl_field=field if jsonl else None,
                     strict=strict,
+                    encoding=encoding,
                 ),
                 sink_for,
             )

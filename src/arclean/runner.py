@@ -3,6 +3,7 @@ when asked), and hand back each outcome in input order. Knows no terminal."""
 
 from __future__ import annotations
 
+import codecs
 import concurrent.futures
 import contextlib
 import hashlib
@@ -187,30 +188,44 @@ def _clean_jsonl(
     strict: bool,
     state: dict[str, Any] | None,
 ) -> None:
+    outcome.cleaned, outcome.passed_through, outcome.stats = _clean_records(
+        pipeline, outcome.original, 1, outcome.source.name, field_path, strict, state
+    )
+
+
+def _clean_records(
+    pipeline: Pipeline,
+    text: str,
+    first_number: int,
+    name: str,
+    field_path: str,
+    strict: bool,
+    state: dict[str, Any] | None,
+) -> tuple[str, int, dict[str, Counts]]:
+    """Clean the JSON Lines records of ``text``, whose first line is line
+    ``first_number`` of ``name``: (cleaned text, records passed through, counts)."""
     totals: dict[str, Counts] = {f.name: {} for f in pipeline.filters}
     shared_state = {} if state is None else state
 
     def clean(text: str) -> str:
         report = pipeline.run(text, state=shared_state)
-        for name, changes in report.stats.items():
+        for filter_name, changes in report.stats.items():
             for kind, n in changes.items():
-                totals[name][kind] = totals[name].get(kind, 0) + n
+                totals[filter_name][kind] = totals[filter_name].get(kind, 0) + n
         return report.text
 
-    lines = outcome.original.split("\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     out = []
-    for number, line in enumerate(lines, 1):
+    passed_through = 0
+    for number, line in enumerate(lines, first_number):
         if not line.strip():
             continue
-        record = clean_record(
-            line, clean, field_path, where=f"{outcome.source.name}:{number}", strict=strict
-        )
-        outcome.passed_through += not record.cleaned
+        record = clean_record(line, clean, field_path, where=f"{name}:{number}", strict=strict)
+        passed_through += not record.cleaned
         out.append(record.line + "\n")
-    outcome.cleaned = "".join(out)
-    outcome.stats = totals
+    return "".join(out), passed_through, totals
 
 
 def _work(
@@ -228,17 +243,21 @@ def clean_sources(
     jobs: int = 1,
     jsonl_field: str | None = None,
     strict: bool = False,
+    encoding: str = "auto",
 ) -> Iterator[Outcome]:
     """Clean every source and yield the outcomes in input order.
 
     With ``jobs`` above 1 (0 means one per core) files are cleaned in worker
-    processes; the output is the same. A run with state shared across documents
-    (``repeats`` with ``scope="stream"``) must use one job.
+    processes, and the records of a JSON Lines file are spread over them in parts;
+    the output is the same. A run with state shared across documents (``repeats``
+    with ``scope="stream"``) must use one job. ``encoding`` is the one ``read``
+    decodes with.
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
     sources = list(sources)
-    if jobs <= 1 or len(sources) < 2 or any(s.is_stdin for s in sources):
+    few = len(sources) < 2 and jsonl_field is None  # one JSON Lines file is cut in parts
+    if jobs <= 1 or few or any(s.is_stdin for s in sources):
         state: dict[str, Any] = {}
         for source in sources:
             yield clean_source(
@@ -247,9 +266,90 @@ def clean_sources(
         return
     if _remembers_across_documents(pipeline):
         raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
-    tasks = [(pipeline, source, read, jsonl_field, strict) for source in sources]
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_work, tasks)
+        if jsonl_field is None:
+            tasks = [(pipeline, source, read, jsonl_field, strict) for source in sources]
+            yield from pool.map(_work, tasks)
+            return
+        for source in sources:  # one file at a time, its records spread over the workers
+            outcome = _clean_jsonl_in(pool, jobs, pipeline, source, jsonl_field, strict, encoding)
+            yield outcome or clean_source(
+                pipeline, source, read, jsonl_field=jsonl_field, strict=strict
+            )
+
+
+JSONL_PART = 1 << 22  # at most this many bytes of JSON Lines records in one task
+
+
+def _clean_jsonl_in(
+    pool: concurrent.futures.Executor,
+    jobs: int,
+    pipeline: Pipeline,
+    source: Source,
+    field_path: str,
+    strict: bool,
+    encoding: str,
+) -> Outcome | None:
+    """Clean a UTF-8 JSON Lines file in parts of whole lines, one task per part, and
+    join them in order; None when the file must be read whole (another encoding, a
+    BOM, a byte that is not UTF-8), which then decides how to decode or refuse it."""
+    outcome = Outcome(source)
+    try:
+        data = io.read_bytes(source.path)
+        head = data[:JSONL_PART]
+        if data.startswith(codecs.BOM_UTF8) or io.detect_encoding(
+            head, source.name, encoding
+        ) not in ("utf-8", "utf-8-sig"):
+            return None
+        # Parts small enough that every worker gets several, so all finish together.
+        size = max(1 << 16, min(JSONL_PART, len(data) // (4 * jobs)))
+        tasks, start, number = [], 0, 1
+        while start < len(data):
+            end = data.find(b"\n", start + size)
+            end = len(data) if end < 0 else end + 1
+            tasks.append((pipeline, source, start, end, number, field_path, strict))
+            number += data.count(b"\n", start, end)
+            start = end
+        del data, head
+        parts = list(pool.map(_clean_jsonl_part, tasks))
+    except ArcleanError as error:
+        outcome.error = str(error)
+        return outcome
+    if any(part is None for part in parts):
+        return None
+    outcome.stats = {f.name: {} for f in pipeline.filters}
+    pieces = []
+    for text, changed, passed_through, totals in filter(None, parts):
+        pieces.append(text)
+        outcome.streamed_changed |= changed
+        outcome.passed_through += passed_through
+        for name, changes in totals.items():
+            for kind, n in changes.items():
+                outcome.stats[name][kind] = outcome.stats[name].get(kind, 0) + n
+    outcome.cleaned = "".join(pieces)
+    outcome.streamed = True  # the text before is not kept: streamed_changed says
+    return outcome
+
+
+def _clean_jsonl_part(
+    args: tuple[Pipeline, Source, int, int, int, str, bool],
+) -> tuple[str, bool, int, dict[str, Counts]] | None:
+    """Clean bytes ``start:end`` of a JSON Lines file (whole lines, first line number
+    ``number``); None when they hold a NUL or a byte that is not UTF-8."""
+    pipeline, source, start, end, number, field_path, strict = args
+    with open(source.path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    if b"\x00" in data:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    cleaned, passed_through, totals = _clean_records(
+        pipeline, text, number, source.name, field_path, strict, None
+    )
+    return cleaned, cleaned != text, passed_through, totals
 
 
 SinkFactory = Callable[[Source], Sink]
