@@ -183,14 +183,15 @@ def main() -> None:
         report("arclean default (CLI)", megabytes, seconds)
         tiny = Path(folder) / "tiny.txt"
         tiny.write_text("نص قصير.\n", encoding="utf-8")
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "arclean", str(tiny)], check=True, capture_output=True
-        )
-        print(f"  start-up on a tiny file: {(time.perf_counter() - start) * 1000:.0f} ms")
+        command = [sys.executable, "-m", "arclean", str(tiny)]
+        subprocess.run(command, check=True, capture_output=True)  # bytecode is cached
+        seconds = best_seconds(lambda: subprocess.run(command, check=True, capture_output=True), 5)
+        print(f"  start-up on a tiny file: {seconds * 1000:.0f} ms (best of 5)")
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory of this process: {peak:.0f} MB (corpus held several times over)")
+    cli_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of the CLI cleaning the corpus file: {cli_peak:.0f} MB")
 
 
 if __name__ == "__main__":
