@@ -353,3 +353,23 @@ def test_teasers(text: str, expected: str | None) -> None:
 )
 def test_lines_that_share_a_skeleton(text: str, expected: str | None) -> None:
     assert _same_as_careful(text)[0] == (text if expected is None else expected)
+
+
+def test_other_whitespace_is_what_split_splits_on_but_space_and_lf() -> None:
+    from arclean.filters import repeats
+
+    found = {c for c in map(chr, range(0x110000)) if repeats._OTHER_WHITESPACE.match(c)}
+    assert found == {c for c in map(chr, range(0x110000)) if c.isspace()} - {" ", "\n"}
+
+
+@given(st.lists(st.sampled_from(["قال", "إنه", " ", "  ", "\n", "،", "\u064e", "."]), max_size=30))
+def test_plain_space_keys_equal_split_keys(pieces: list[str]) -> None:
+    from arclean.filters import repeats
+
+    text = "".join(pieces)
+    if repeats._plain_spaces(text):
+        assert [" ".join(line.split()) for line in text.split("\n")] == text.split("\n")
+    folded = repeats._fold(text)
+    if repeats._plain_spaces(text):
+        trimmed = repeats._trim_spaces(folded).split("\n")
+        assert trimmed == [" ".join(line.split()) for line in folded.split("\n")]

@@ -3,13 +3,12 @@
 A Python ``set`` of hashes costs about 60 bytes an entry; this open-addressing table
 stores each fingerprint in 8 bytes of one ``bytearray`` (about 11 bytes an entry at its
 fullest), so a gigabyte of text, some four million paragraphs, fits in about 64 MB.
-Fingerprints are the first 8 bytes of BLAKE2b: two different paragraphs among ten
-million collide with a probability below one in 300,000.
+Fingerprints are Python's own 64-bit string hash (SipHash, keyed afresh in each
+process, and kept by the string once computed): a set lives in one process, and two
+different paragraphs among ten million collide with a probability below one in 300,000.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 _EMPTY = 0  # a slot holding 0 is free; a real fingerprint of 0 is stored as 1
 
@@ -20,8 +19,7 @@ def fingerprint64(key: str) -> int:
     >>> fingerprint64("قال") == fingerprint64("قال") != fingerprint64("قالت")
     True
     """
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little") or 1
+    return (hash(key) & 0xFFFF_FFFF_FFFF_FFFF) or 1
 
 
 class FingerprintSet:
@@ -40,6 +38,10 @@ class FingerprintSet:
 
     def __len__(self) -> int:
         return self._count
+
+    def __reduce__(self) -> str | tuple[object, ...]:
+        # String hashes are keyed afresh in each process: in another, none would match.
+        raise TypeError("a FingerprintSet lives in one process and cannot be pickled")
 
     def _find(self, value: int) -> int:
         """The slot holding ``value``, or the free slot where it would go."""

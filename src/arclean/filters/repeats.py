@@ -76,6 +76,45 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
+# Every character str.split() splits on, but the space and the line feed: the spaces
+# and line breaks of chars.py, and the information separators U+001C-001F.
+_OTHER_WHITESPACE = re.compile(
+    chars.char_class(
+        (chars.HORIZONTAL_SPACES | chars.LINE_BREAKS) - {" ", "\n"}, (("\x1c", "\x1f"),)
+    )
+)
+_SPACE_RUN = re.compile("  +")
+
+
+def _plain_spaces(text: str) -> bool:
+    """Whether the lines of ``text`` (joined by LF) are already their own exact keys:
+    no whitespace but single spaces between words.
+
+    >>> _plain_spaces("قال إنه\\nجاء"), _plain_spaces("قال  إنه"), _plain_spaces("قال \\nجاء")
+    (True, False, False)
+    """
+    return not (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _OTHER_WHITESPACE.search(text)
+    )
+
+
+def _trim_spaces(text: str) -> str:
+    """Runs of spaces made one, and none at the start or end of a line (``text`` holds
+    no other whitespace than spaces and LF): each line as " ".join(line.split()).
+
+    >>> _trim_spaces(" قال  إنه \\n  جاء ")
+    'قال إنه\\nجاء'
+    """
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+
+
 def _split_lines(text: str) -> tuple[list[str], list[str]]:
     """The lines of ``text`` and the break after each ("" after the last)."""
     if any(c in text for c in _RARE_BREAKS):
@@ -377,10 +416,19 @@ class _Document(_Lines):
         self.options = options
         self.seen = seen
         self.texts, self.ends = _split_lines(text)
-        self.exact = exact = [" ".join(t.split()) for t in self.texts]
+        joined = "\n".join(self.texts)
+        plain = _plain_spaces(joined)
+        if plain:  # the exact keys are the lines themselves
+            self.exact = exact = list(self.texts)
+        else:
+            self.exact = exact = [" ".join(t.split()) for t in self.texts]
         if options.near:
             # Folded as one text (one pass) joined by plain line feeds, so lines stay aligned.
-            self.near = [" ".join(f.split()) for f in _fold("\n".join(self.texts)).split("\n")]
+            folded = _fold(joined)
+            if plain:  # folding removes characters but adds no space: fold runs of spaces
+                self.near = _trim_spaces(folded).split("\n")
+            else:
+                self.near = [" ".join(f.split()) for f in folded.split("\n")]
         else:
             self.near = exact
         self.words = [k.count(" ") + 1 if k else 0 for k in exact]
@@ -458,7 +506,10 @@ class _Document(_Lines):
         for i, exact in enumerate(self.exact):
             if self.words[i] < self.options.min_words or self.verse[i]:
                 continue
-            if not _TEASER_END.search(exact) or not self.near[i]:
+            # A key has no trailing space: a teaser's ends in one of the tails.
+            if not exact.endswith(_TEASER_TAILS) or not _TEASER_END.search(exact):
+                continue
+            if not self.near[i]:
                 continue
             if ordered is None:
                 ordered = sorted(self.near)
