@@ -252,11 +252,12 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
     run: list[int] = []  # kept non-blank lines since the last blank line
     index = 0  # the first line not yet walked
     blanks, min_words, teasers = doc.blanks, doc.options.min_words, doc.teasers
-    verse, words, back_to_back, repeated_tail = (
+    verse, words, back_to_back, repeated_tail, copies = (
         doc.verse,
         doc.words,
         doc.back_to_back,
         doc.repeated_tail,
+        doc.copies,
     )
     next_blank = 0  # the first of the blank lines not yet passed
     for i in doc.candidates:
@@ -273,6 +274,8 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
                 run.extend(range(index, i))
         size, kind = back_to_back(i, run)
         if size:
+            if size == 1:  # copies of the line that follow it go the same way
+                size += copies(i)
             stats[kind] += size
             dropped.extend(range(i, i + size))
             index = i + size
@@ -361,6 +364,11 @@ class _Lines:
         """Whether the paragraph at ``index`` repeats one kept before it ("exact" or
         "near"); None when it does not, and then it is remembered as kept."""
         raise NotImplementedError
+
+    def copies(self, index: int) -> int:
+        """How many lines right after ``index`` the walk may drop with it when it drops
+        ``index`` alone as a back-to-back repeat. The careful way walks every line: none."""
+        return 0
 
     def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
         """How many lines from ``index`` repeat the lines kept just before them (a line,
@@ -713,6 +721,7 @@ class _SparseDocument(_Lines):
         self.teasers = self._teasers(image)
         self.blanks, self.candidates = self._candidates()
         self._groups: dict[bytes, _Group | int] = {}
+        self._changes: list[int] | None = None  # see copies()
         if self.candidates:
             self._prepare(plain)
 
@@ -755,10 +764,41 @@ class _SparseDocument(_Lines):
                 i += step
         return found >= Repeats.VERSE_MIN_LINES
 
+    def copies(self, index: int) -> int:
+        """The lines after ``index`` with its text, before and after collapsing
+        sentences, up to the first that differs.
+
+        Dropping a line alone as a back-to-back repeat leaves the walk as it was (the
+        same kept lines), and such a copy has the same keys and, next to it, the same
+        verse flag: it is dropped the same way, and so is the copy after it. So
+        100,000 lines that each repeat the one before cost two looks, not 100,000.
+        """
+        if self._changes is None:
+            # The lines that differ from the line before them. A copy is collapsed as
+            # its line is, but a run never spans a collapsed line: nothing rests on it.
+            texts = self._original
+            changes = set(
+                itertools.compress(itertools.count(1), map(operator.ne, texts[1:], texts))
+            )
+            changes.update(self._collapsed, (i + 1 for i in self._collapsed))
+            self._changes = sorted(changes)
+        following = bisect.bisect_right(self._changes, index)
+        end = self._changes[following] if following < len(self._changes) else len(self.texts)
+        return end - index - 1
+
     def _prepare(self, plain: bool) -> None:
         """The exact keys, words and verse flags of the candidates, in one go (a call
-        a line for each costs more than the keys)."""
-        lines = [i for i in self.candidates if i not in self._collapsed]
+        a line for each costs more than the keys). A line like the one before it is left
+        to be computed if the walk asks for it: it seldom does (see copies())."""
+        if self._collapsed:
+            lines = [i for i in self.candidates if i not in self._collapsed]
+        else:
+            lines = self.candidates
+        original = self._original
+        before = map(original.__getitem__, map(operator.sub, lines, itertools.repeat(1)))
+        lines = list(
+            itertools.compress(lines, map(operator.ne, map(original.__getitem__, lines), before))
+        )
         texts = map(self.texts.__getitem__, lines)
         if plain:
             exact = [
@@ -817,6 +857,8 @@ class _SparseDocument(_Lines):
         for mark in _OTHER_MARKS:
             if mark in heads:
                 heads = heads.replace(mark, b".")
+        if b". " not in heads and b"|" not in heads:
+            return 0  # one sentence a line, no cell: nothing can repeat within a line
         heads = b". " + heads.replace(b"\n", b"\n. ")
         found = _SENTENCE_HEAD.findall(heads)
         pairs = list(itertools.compress(range(1, len(found)), map(operator.eq, found, found[1:])))
