@@ -249,6 +249,7 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
     line is kept as it is (and only counts for the back-to-back blocks around it)."""
     stats = dict.fromkeys(("exact", "near", "teasers"), 0)
     dropped: list[int] = []
+    copied: list[range] = []  # runs of copies, dropped at once
     run: list[int] = []  # kept non-blank lines since the last blank line
     index = 0  # the first line not yet walked
     blanks, min_words, teasers = doc.blanks, doc.options.min_words, doc.teasers
@@ -260,7 +261,9 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         doc.copies,
     )
     next_blank = 0  # the first of the blank lines not yet passed
-    for i in doc.candidates:
+    candidates = doc.candidates
+    walk = iter(candidates)
+    for i in walk:
         if i < index:  # taken with a block already
             continue
         if index < i:  # lines kept without a look: a blank one ends the run
@@ -273,9 +276,16 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
             else:
                 run.extend(range(index, i))
         size, kind = back_to_back(i, run)
+        if size == 1 and (more := copies(i)):  # copies of the line go the same way
+            stats[kind] += 1 + more
+            copied.append(range(i, i + 1 + more))
+            index = i + 1 + more
+            # Skip the candidates among the copies without a look at each.
+            position = bisect.bisect_left(candidates, i)
+            skip = bisect.bisect_left(candidates, index, position) - position - 1
+            next(itertools.islice(walk, skip, skip), None)
+            continue
         if size:
-            if size == 1:  # copies of the line that follow it go the same way
-                size += copies(i)
             stats[kind] += size
             dropped.extend(range(i, i + size))
             index = i + size
@@ -301,10 +311,12 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
                 stats[kind] += size
                 dropped.extend(run[-size:])
                 del run[-size:]
-    if dropped or doc.segments_collapsed:
+    if dropped or copied or doc.segments_collapsed:
         texts, ends = list(doc.texts), list(doc.ends)
         for i in dropped:
             texts[i] = ends[i] = ""
+        for lines in copied:
+            texts[lines.start : lines.stop] = ends[lines.start : lines.stop] = [""] * len(lines)
         text = "".join(itertools.chain.from_iterable(zip(texts, ends, strict=True)))
     return text, counts(
         paragraphs_seen=len(doc.texts) - len(blanks),
@@ -948,14 +960,15 @@ class _SparseDocument(_Lines):
         non-blank line or are teasers."""
         skeleton, texts = self.skeleton, self.texts
         shared = {k for k, n in Counter(skeleton).items() if n > 1}
-        empty = [i for i, k in enumerate(skeleton) if not k]  # blank lines have no letters
+        # Blank lines have no letters.
+        empty = list(itertools.compress(itertools.count(), map(operator.not_, skeleton)))
         blanks = [i for i in empty if not texts[i] or texts[i].isspace()]
         if len(empty) - len(blanks) < 2:
             shared.discard(b"")
-        found = set(self.teasers)
-        if shared:
-            found.update(itertools.compress(itertools.count(), map(shared.__contains__, skeleton)))
-        return blanks, sorted(found.difference(blanks))
+        sharing = itertools.compress(itertools.count(), map(shared.__contains__, skeleton))
+        if not self.teasers and b"" not in shared:  # in order, and no blank line among them
+            return blanks, list(sharing)
+        return blanks, sorted(set(self.teasers).union(sharing).difference(blanks))
 
 
 class _Group:
