@@ -64,6 +64,7 @@ LINES = [
     "قال الوزير إن الحكومة ستعمل...",
     "***",
     "* * *",
+    "* * * * *",
     "| |",
     "",
     " ",
@@ -160,3 +161,20 @@ def test_a_run_of_copies_is_looked_at_once() -> None:
     assert _drop(text, doc) == ("ب\n", {"paragraphs_seen": 10_000, "dropped_exact": 9_999})
     assert looks == [0, 1]
     assert doc.copies(1) == 9_998 and doc.copies(9_999) == 0
+
+
+def test_lines_without_a_letter_or_digit_are_kept_without_a_look() -> None:
+    # "***" is never dropped nor in a back-to-back block; "* * * * *" has enough words
+    # to be compared across the document, and "12" has digits: those are looked at.
+    text = "***\n" * 1000 + "* * * * *\n* * * * *\n12\n12\n"
+    doc = _SparseDocument.of(text, Repeats())
+    assert doc is not None
+    assert doc.walked == [1000, 1001, 1002, 1003]
+    assert 0 in doc.candidates
+    assert _same_as_careful(text) == (
+        "***\n" * 1000 + "* * * * *\n12\n",
+        {"paragraphs_seen": 1004, "dropped_exact": 2},
+    )
+    with_one_word = _SparseDocument.of(text, Repeats(min_words=1))
+    assert with_one_word is not None
+    assert with_one_word.walked == with_one_word.candidates

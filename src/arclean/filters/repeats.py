@@ -261,7 +261,7 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         doc.copies,
     )
     next_blank = 0  # the first of the blank lines not yet passed
-    candidates = doc.candidates
+    candidates = doc.walked
     walk = iter(candidates)
     for i in walk:
         if i < index:  # taken with a block already
@@ -376,6 +376,12 @@ class _Lines:
         """Whether the paragraph at ``index`` repeats one kept before it ("exact" or
         "near"); None when it does not, and then it is remembered as kept."""
         raise NotImplementedError
+
+    @property
+    def walked(self) -> list[int]:
+        """The candidates the walk looks at: it keeps the others without a look, as
+        it keeps the lines that are no candidates."""
+        return self.candidates
 
     def copies(self, index: int) -> int:
         """How many lines right after ``index`` the walk may drop with it when it drops
@@ -732,6 +738,11 @@ class _SparseDocument(_Lines):
         self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers(image)
         self.blanks, self.candidates = self._candidates()
+        self._walked = self.candidates
+        if self.candidates and len(self._empty) > len(self.blanks):
+            never = set(self._never_dropped(sorted(set(self._empty).difference(self.blanks))))
+            if never:
+                self._walked = [i for i in self.candidates if i not in never]
         self._groups: dict[bytes, _Group | int] = {}
         self._changes: list[int] | None = None  # see copies()
         if self.candidates:
@@ -961,7 +972,9 @@ class _SparseDocument(_Lines):
         skeleton, texts = self.skeleton, self.texts
         shared = {k for k, n in Counter(skeleton).items() if n > 1}
         # Blank lines have no letters.
-        empty = list(itertools.compress(itertools.count(), map(operator.not_, skeleton)))
+        empty = self._empty = list(
+            itertools.compress(itertools.count(), map(operator.not_, skeleton))
+        )
         blanks = [i for i in empty if not texts[i] or texts[i].isspace()]
         if len(empty) - len(blanks) < 2:
             shared.discard(b"")
@@ -969,6 +982,21 @@ class _SparseDocument(_Lines):
         if not self.teasers and b"" not in shared:  # in order, and no blank line among them
             return blanks, list(sharing)
         return blanks, sorted(set(self.teasers).union(sharing).difference(blanks))
+
+    @property
+    def walked(self) -> list[int]:
+        return self._walked
+
+    def _never_dropped(self, lines: list[int]) -> Iterable[int]:
+        """The ``lines`` without a letter or digit ("***") and of fewer words than a
+        paragraph compared across the document: the walk keeps them whatever comes
+        (a back-to-back block holds none), as it keeps the lines it does not look at."""
+        texts, minimum = self.texts, self.options.min_words
+        never = {
+            text: not _HAS_WORD.search(text) and len(text.split()) < minimum
+            for text in set(map(texts.__getitem__, lines))
+        }
+        return itertools.compress(lines, map(never.__getitem__, map(texts.__getitem__, lines)))
 
 
 class _Group:
