@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean.filters import Repeats
-from arclean.filters.repeats import _apply_carefully, _apply_sparsely, _SparseDocument
+from arclean.filters.repeats import _apply_carefully, _apply_sparsely, _drop, _SparseDocument
 
 OPTIONS: list[dict[str, Any]] = [
     {},
@@ -147,19 +147,31 @@ def test_a_copy_of_a_collapsed_line_is_judged_on_its_own() -> None:
     assert counts["segments_collapsed"] == 2
 
 
-def test_a_run_of_copies_is_looked_at_once() -> None:
-    # The walk asks whether a line repeats the ones before it for the first two copies
-    # only; the rest go with the second.
-    text = "ب\n" * 10_000
+@pytest.mark.parametrize(
+    "line, looked_at, dropped",
+    [
+        # the first two copies: the rest go with the second, dropped
+        ("ب", [0, 1], {"dropped_exact": 9_999}),
+        (LONG, [0, 1], {"dropped_exact": 9_999}),
+        # the first: the rest go with it, kept (a verse line is never dropped)
+        (VERSE, [0], {}),
+    ],
+)
+def test_a_run_of_copies_is_looked_at_once(
+    line: str, looked_at: list[int], dropped: dict[str, int]
+) -> None:
+    text = f"{line}\n" * 10_000
     doc = _SparseDocument.of(text, Repeats())
     assert doc is not None
     looks = []
     back_to_back = doc.back_to_back
     doc.back_to_back = lambda i, run: looks.append(i) or back_to_back(i, run)  # type: ignore[method-assign]
-    from arclean.filters.repeats import _drop
-
-    assert _drop(text, doc) == ("ب\n", {"paragraphs_seen": 10_000, "dropped_exact": 9_999})
-    assert looks == [0, 1]
+    result, counts = _drop(text, doc)
+    assert (result, counts) == (
+        text if not dropped else f"{line}\n",
+        {"paragraphs_seen": 10_000, **dropped},
+    )
+    assert looks == looked_at
     assert doc.copies(1) == 9_998 and doc.copies(9_999) == 0
 
 

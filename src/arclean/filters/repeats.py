@@ -261,8 +261,17 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         doc.copies,
     )
     next_blank = 0  # the first of the blank lines not yet passed
-    candidates = doc.walked
-    walk = iter(candidates)
+    walked = doc.walked
+    walk = iter(walked)
+
+    def pass_copies(i: int, more: int) -> int:
+        """Pass the ``more`` copies after line ``i`` without a look at each; the first
+        line after them."""
+        position = bisect.bisect_left(walked, i)
+        skip = bisect.bisect_left(walked, i + 1 + more, position) - position - 1
+        next(itertools.islice(walk, skip, skip), None)
+        return i + 1 + more
+
     for i in walk:
         if i < index:  # taken with a block already
             continue
@@ -279,11 +288,11 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         if size == 1 and (more := copies(i)):  # copies of the line go the same way
             stats[kind] += 1 + more
             copied.append(range(i, i + 1 + more))
-            index = i + 1 + more
-            # Skip the candidates among the copies without a look at each.
-            position = bisect.bisect_left(candidates, i)
-            skip = bisect.bisect_left(candidates, index, position) - position - 1
-            next(itertools.islice(walk, skip, skip), None)
+            index = pass_copies(i, more)
+            continue
+        if not size and verse[i] and (more := copies(i)):  # kept, copies and all: a
+            run.extend(range(i, i + 1 + more))  # back-to-back block holds no verse line
+            index = pass_copies(i, more)
             continue
         if size:
             stats[kind] += size
@@ -384,8 +393,9 @@ class _Lines:
         return self.candidates
 
     def copies(self, index: int) -> int:
-        """How many lines right after ``index`` the walk may drop with it when it drops
-        ``index`` alone as a back-to-back repeat. The careful way walks every line: none."""
+        """How many lines right after ``index`` go the way it goes when the walk drops
+        it alone as a back-to-back repeat or keeps it as a verse line. The careful way
+        walks every line: none."""
         return 0
 
     def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
@@ -795,6 +805,7 @@ class _SparseDocument(_Lines):
         same kept lines), and such a copy has the same keys and, next to it, the same
         verse flag: it is dropped the same way, and so is the copy after it. So
         100,000 lines that each repeat the one before cost two looks, not 100,000.
+        And a copy of a verse line is a verse line, kept as it is.
         """
         if self._changes is None:
             # The lines that differ from the line before them. A copy is collapsed as
