@@ -190,3 +190,20 @@ def test_lines_without_a_letter_or_digit_are_kept_without_a_look() -> None:
     with_one_word = _SparseDocument.of(text, Repeats(min_words=1))
     assert with_one_word is not None
     assert with_one_word.walked == with_one_word.candidates
+
+
+def test_short_lines_between_blank_lines_are_kept_without_a_look() -> None:
+    # A line between blank lines has no kept line before it in its block: only a
+    # paragraph long enough to be compared across the document can go.
+    text = "ب\n\n" * 1000 + f"{LONG}\n\n{LONG}\n\nب\nب\n"
+    doc = _SparseDocument.of(text, Repeats())
+    assert doc is not None
+    assert doc.walked == [2000, 2002, 2004, 2005]
+    assert _same_as_careful(text) == (
+        "ب\n\n" * 1000 + f"{LONG}\n\n\nب\n",
+        {"paragraphs_seen": 1004, "dropped_exact": 2},
+    )
+    with_one_word = _SparseDocument.of(text, Repeats(min_words=1))
+    assert with_one_word is not None
+    assert with_one_word.walked == with_one_word.candidates
+    assert _same_as_careful(text, min_words=1)[1]["dropped_exact"] == 1001 + 1  # and LONG

@@ -748,14 +748,10 @@ class _SparseDocument(_Lines):
         self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers(image)
         self.blanks, self.candidates = self._candidates()
-        self._walked = self.candidates
-        if self.candidates and len(self._empty) > len(self.blanks):
-            never = set(self._never_dropped(sorted(set(self._empty).difference(self.blanks))))
-            if never:
-                self._walked = [i for i in self.candidates if i not in never]
         self._groups: dict[bytes, _Group | int] = {}
         self._changes: list[int] | None = None  # see copies()
-        if self.candidates:
+        self._walked = self._to_walk()
+        if self._walked:
             self._prepare(plain)
 
     def _exact(self, index: int) -> str:
@@ -821,13 +817,13 @@ class _SparseDocument(_Lines):
         return end - index - 1
 
     def _prepare(self, plain: bool) -> None:
-        """The exact keys, words and verse flags of the candidates, in one go (a call
-        a line for each costs more than the keys). A line like the one before it is left
-        to be computed if the walk asks for it: it seldom does (see copies())."""
+        """The exact keys, words and verse flags of the lines to walk, in one go (a
+        call a line for each costs more than the keys). A line like the one before it
+        is left to be computed if the walk asks for it: it seldom does (see copies())."""
         if self._collapsed:
-            lines = [i for i in self.candidates if i not in self._collapsed]
+            lines = [i for i in self._walked if i not in self._collapsed]
         else:
-            lines = self.candidates
+            lines = self._walked
         original = self._original
         before = map(original.__getitem__, map(operator.sub, lines, itertools.repeat(1)))
         lines = list(
@@ -997,6 +993,37 @@ class _SparseDocument(_Lines):
     @property
     def walked(self) -> list[int]:
         return self._walked
+
+    def _to_walk(self) -> list[int]:
+        """The candidates but those the walk keeps whatever comes: lines without a
+        letter or digit, and lines between blank lines, too short to be compared
+        across the document (with no kept line before them, they repeat none)."""
+        walked = self.candidates
+        if walked and len(self._empty) > len(self.blanks):
+            never = set(self._never_dropped(sorted(set(self._empty).difference(self.blanks))))
+            if never:
+                walked = [i for i in walked if i not in never]
+        # At most one line more than blank lines is between two: worth looking for
+        # only when blank lines are many.
+        if walked and len(self.blanks) * 4 >= len(walked):
+            blank = {-1, *self.blanks, len(self.texts)}
+            one = itertools.repeat(1)
+            lonely = itertools.compress(
+                walked,
+                map(
+                    operator.and_,
+                    map(blank.__contains__, map(operator.sub, walked, one)),
+                    map(blank.__contains__, map(operator.add, walked, one)),
+                ),
+            )
+            lines, texts, minimum = list(lonely), self.texts, self.options.min_words
+            short = {t: len(t.split()) < minimum for t in set(map(texts.__getitem__, lines))}
+            alone = set(
+                itertools.compress(lines, map(short.__getitem__, map(texts.__getitem__, lines)))
+            )
+            if alone:
+                walked = [i for i in walked if i not in alone]
+        return walked
 
     def _never_dropped(self, lines: list[int]) -> Iterable[int]:
         """The ``lines`` without a letter or digit ("***") and of fewer words than a
