@@ -803,15 +803,20 @@ class _SparseDocument(_Lines):
         100,000 lines that each repeat the one before cost two looks, not 100,000.
         And a copy of a verse line is a verse line, kept as it is.
         """
+        texts = self._original
+        if index + 1 == len(texts) or texts[index + 1] != texts[index]:
+            return 0  # the common case: no copy
         if self._changes is None:
             # The lines that differ from the line before them. A copy is collapsed as
             # its line is, but a run never spans a collapsed line: nothing rests on it.
-            texts = self._original
-            changes = set(
-                itertools.compress(itertools.count(1), map(operator.ne, texts[1:], texts))
+            changes = list(
+                itertools.compress(
+                    itertools.count(1), map(operator.ne, itertools.islice(texts, 1, None), texts)
+                )
             )
-            changes.update(self._collapsed, (i + 1 for i in self._collapsed))
-            self._changes = sorted(changes)
+            if self._collapsed:
+                changes = sorted({*changes, *self._collapsed, *(i + 1 for i in self._collapsed)})
+            self._changes = changes
         following = bisect.bisect_right(self._changes, index)
         end = self._changes[following] if following < len(self._changes) else len(self.texts)
         return end - index - 1
@@ -985,6 +990,8 @@ class _SparseDocument(_Lines):
         blanks = [i for i in empty if not texts[i] or texts[i].isspace()]
         if len(empty) - len(blanks) < 2:
             shared.discard(b"")
+        if not shared:
+            return blanks, sorted(set(self.teasers).difference(blanks))
         sharing = itertools.compress(itertools.count(), map(shared.__contains__, skeleton))
         if not self.teasers and b"" not in shared:  # in order, and no blank line among them
             return blanks, list(sharing)
