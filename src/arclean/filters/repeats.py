@@ -794,8 +794,8 @@ class _SparseDocument(_Lines):
         return found >= Repeats.VERSE_MIN_LINES
 
     def copies(self, index: int) -> int:
-        """The lines after ``index`` with its text, before and after collapsing
-        sentences, up to the first that differs.
+        """How many lines right after ``index`` have its text, before and after
+        collapsing sentences (up to the first that has not).
 
         Dropping a line alone as a back-to-back repeat leaves the walk as it was (the
         same kept lines), and such a copy has the same keys and, next to it, the same
