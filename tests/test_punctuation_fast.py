@@ -56,6 +56,7 @@ pair_texts = st.lists(st.sampled_from(PAIR_PIECES), max_size=40).map("".join)
 @example('كود:\n```\nx = "قال" ;\n```\nقال ( هذا ) ,', {})  # fenced code: the whole text
 @example("<pre>\n( أ )\n</pre>\nقال ( هذا )", {})
 @example("\ufdd0 قال ( هذا ) , https://x.com", {})  # a placeholder already in the text
+@example('"قال″,', {"quotes": "«»"})  # unified, the quote closes: the comma becomes Arabic
 def test_apply_gives_what_every_rule_on_every_line_gives(text: str, options: dict) -> None:
     punctuation = Punctuation(**options)
     fast, careful = punctuation.apply(text), punctuation.apply_everywhere(text)

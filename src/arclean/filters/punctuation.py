@@ -315,10 +315,13 @@ class Punctuation(Filter):
         triggers = [_mark_trigger(mark, self.max_run, ellipsis) for mark in _MARKS if mark in text]
         if self.arabic_percent and "%" in text:
             triggers.append(_anywhere("%"))
+        if self.quotes != "keep":
+            # unify_quotes rewrites every quoted line, and a quote it turns into a closing
+            # one («قال″, becomes «قال», which puts the comma in Arabic context) changes
+            # what the mark rules see: those lines get every rule.
+            triggers += [_anywhere(quote) for quote in sorted(pairs.QUOTES) if quote in text]
         mark_lines = pairs.lines_where(text, triggers, others)
         quote_triggers: list[pairs.Trigger] = []
-        if self.quotes != "keep":  # unify_quotes pairs every quoted line
-            quote_triggers += [_anywhere(quote) for quote in sorted(pairs.QUOTES) if quote in text]
         if any(quote in text for quote in chars.STRAIGHT_DOUBLE_QUOTES):
             quote_triggers += [_anywhere(char) for char in _MAY_HIDE_QUOTES if char in text]
         pair_lines = {
