@@ -20,7 +20,8 @@ from arclean.filters.markup import Markup
 # The guard before the BBCode branch of the token pattern: a BBCode tag starts with a
 # letter, "/" or "*". Without it, the pattern is the plain one it stands for.
 GUARD = "(?=[*/]|(?i:[a-z]))"
-PLAIN_TOKEN = re.compile(markup._TOKEN.replace(GUARD, "", 1))
+WIKI_GUARD = r"(?=\[(?:[^\[\]\n|]|\[%)|h|/)"
+PLAIN_TOKEN = re.compile(markup._TOKEN.replace(GUARD, "", 1).replace(WIKI_GUARD, "", 1))
 TOKEN = re.compile(markup._TOKEN)
 
 
@@ -32,12 +33,13 @@ def tokens(
 
 def test_the_guard_is_in_the_pattern() -> None:
     assert markup._TOKEN.count(GUARD) == 1
+    assert markup._TOKEN.count(WIKI_GUARD) == 1
 
 
 PIECES = (
     "[", "[", "]", "]", "/", "*", "b", "B", "i", "url", "img", "quote", "h1", "=x", "|",
     "ſ", "K", "İ", "ı", "%", "[%", "%]", "http://x ", "//x ", "ar:", "نص", " ", "\n",
-    "<", ">", "{", "}", "{{", "}}",
+    "<", ">", "{", "}", "{{", "}}", "h", "https://x y", "[[%x%]|y]]",
 )  # fmt: skip
 
 

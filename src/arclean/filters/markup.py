@@ -141,15 +141,20 @@ _WIKI_LINK = (
     # [https://example.com label]
     rf"|(?:https?:)?//[^\s\[\]]+[ \t]+(?P<extlabel>{_IN_BRACKETS}++)\]"
 )
+# What a wiki link may start with: its first branch needs "[" and a character of the
+# target (or a placeholder), its second a URL.
+_WIKI_LINK_START = r"(?=\[(?:[^\[\]\n|]|\[%)|h|/)"
 # {{Name:...}}, {{Name|...}} with an ASCII name; {{#if:...}}
 _WIKI_TEMPLATE = rf"\{{#?[A-Za-z][A-Za-z0-9 _-]*[:|]{_IN_BRACES}*+\}}\}}"
 
 _TOKEN = (
     r"[<\[{](?:"
     f"(?<=<)(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
-    # Every BBCode tag starts with a letter, "/" or "*": the check spares "[[[[" a
-    # failed try at each of the many tag names.
-    f"|(?<=\\[)(?:(?=[*/]|(?i:[a-z]))(?P<bbcode>{_BBCODE})|(?P<wiki>{_WIKI_LINK}))"
+    # Every BBCode tag starts with a letter, "/" or "*", and every wiki link with "[" and
+    # a character of its target, or a URL: the checks spare "[[[[" a failed try at each
+    # of the many tag names and at every kind of link.
+    f"|(?<=\\[)(?:(?=[*/]|(?i:[a-z]))(?P<bbcode>{_BBCODE})"
+    f"|{_WIKI_LINK_START}(?P<wiki>{_WIKI_LINK}))"
     f"|(?<=\\{{)(?P<template>{_WIKI_TEMPLATE})"
     ")"
 )
