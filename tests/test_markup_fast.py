@@ -17,11 +17,20 @@ from hypothesis import strategies as st
 from arclean.filters import markup
 from arclean.filters.markup import Markup
 
-# The guard before the BBCode branch of the token pattern: a BBCode tag starts with a
-# letter, "/" or "*". Without it, the pattern is the plain one it stands for.
+# The checks before the BBCode and wiki-link branches of the token pattern: a BBCode tag
+# starts with a letter, "/" or "*", a wiki link with "[" and a character of its target,
+# or a URL.
 GUARD = "(?=[*/]|(?i:[a-z]))"
 WIKI_GUARD = r"(?=\[(?:[^\[\]\n|]|\[%)|h|/)"
-PLAIN_TOKEN = re.compile(markup._TOKEN.replace(GUARD, "", 1).replace(WIKI_GUARD, "", 1))
+# The token pattern as it was: one class for the first character, and a lookbehind
+# choosing the kinds it may begin.
+PLAIN_TOKEN = re.compile(
+    r"[<\[{](?:"
+    f"(?<=<)(?:(?P<tag>{markup._TAG})|(?P<decl>{markup._DECLARATION})|(?P<cut>{markup._CUT_TAG}))"
+    f"|(?<=\\[)(?:(?P<bbcode>{markup._BBCODE})|(?P<wiki>{markup._WIKI_LINK}))"
+    f"|(?<=\\{{)(?P<template>{markup._WIKI_TEMPLATE})"
+    ")"
+)
 TOKEN = re.compile(markup._TOKEN)
 
 

@@ -108,8 +108,7 @@ _VALUE = (
 _IN_BRACKETS = rf"(?:[^\[\]\n]++|{_BRACKET_ATOM})"
 _IN_BRACES = rf"(?:[^{{}}\n]++|{_BRACE_ATOM})"
 # Each kind of token is written without its first character, which _TOKEN matches once
-# for all of them: the regex engine then skips straight from one "<", "[" or "{" to the
-# next, instead of trying every kind at every character.
+# for all the kinds that share it, instead of trying every kind at every character.
 _TAG = (
     rf"(?P<close>/?)(?P<name>{_NAME})"
     rf"(?P<attrs>(?:(?:\s+|(?<=[}}>\]]))(?:{_ATTR_NAME}(?:\s*=\s*{_VALUE})?|{_ATOM})"
@@ -148,15 +147,15 @@ _WIKI_LINK_START = r"(?=\[(?:[^\[\]\n|]|\[%)|h|/)"
 _WIKI_TEMPLATE = rf"\{{#?[A-Za-z][A-Za-z0-9 _-]*[:|]{_IN_BRACES}*+\}}\}}"
 
 _TOKEN = (
-    r"[<\[{](?:"
-    f"(?<=<)(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
+    # Three branches, each starting with its literal character: re skips straight from
+    # one "<", "[" or "{" to the next, and reads at each only the kinds it can begin.
+    f"<(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
     # Every BBCode tag starts with a letter, "/" or "*", and every wiki link with "[" and
     # a character of its target, or a URL: the checks spare "[[[[" a failed try at each
     # of the many tag names and at every kind of link.
-    f"|(?<=\\[)(?:(?=[*/]|(?i:[a-z]))(?P<bbcode>{_BBCODE})"
+    f"|\\[(?:(?=[*/]|(?i:[a-z]))(?P<bbcode>{_BBCODE})"
     f"|{_WIKI_LINK_START}(?P<wiki>{_WIKI_LINK}))"
-    f"|(?<=\\{{)(?P<template>{_WIKI_TEMPLATE})"
-    ")"
+    f"|\\{{(?P<template>{_WIKI_TEMPLATE})"
 )
 # Attributes with a value, and placeholders: what is left are the bare attributes.
 _VALUED_ATTRIBUTE = rf"{_ATTR_NAME}\s*=\s*{_VALUE}|{_ATOM}"
