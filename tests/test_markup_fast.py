@@ -253,3 +253,20 @@ def test_writer_joins_as_the_plain_one(steps: list[tuple[str, str]]) -> None:
 )
 def test_inline_tags_owe_nothing(text: str, expected: str) -> None:
     assert Markup().apply(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<\u017fcript>x</script>",  # U+017F long s, which (?i) reads as "s"
+        "<scr\u0130pt>x",  # U+0130 capital I with dot above
+        "<scr\u0131pt>x</script>",  # U+0131 dotless i
+        "<\u017ftyle>x</style>",
+    ],
+)
+def test_script_and_style_need_ascii_letters(text: str) -> None:
+    """Such openers once raised KeyError; they are no element, and stay as text."""
+    cleaned, _ = Markup().apply(text)
+    assert cleaned.startswith(text[:8])
+    assert Markup().apply(cleaned)[0] == cleaned
+    assert markup._remove_blocks(text) == (text, 0, 0)

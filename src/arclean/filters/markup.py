@@ -242,7 +242,9 @@ def _block_opener(unclosed: frozenset[str]) -> re.Pattern[str]:
     """
     openers = [opener for kind, opener in _MARKED_OPENERS.items() if kind not in unclosed]
     elements = [
-        f"(?i:{name})" + (r"(?=\b[^<>]*/>)" if name in unclosed else "")
+        # ASCII letters only: "ſcript" (U+017F) is no script element, and no closer
+        # is looked up for it.
+        f"(?ai:{name})" + (r"(?=\b[^<>]*/>)" if name in unclosed else "")
         for name in ("script", "style")
     ]
     openers.append(rf"<(?P<element>{'|'.join(elements)})\b[^<>]*>")
