@@ -111,7 +111,8 @@ class Tatweel(Filter):
             # canonical order, as the unicode filter before this one did.
             text = nfc(text)
         dashes = 0
-        if not long_runs:  # the usual dash: all of them in one substitution
+        # Most text has no tatweel left by now; the usual dash goes in one substitution.
+        if not long_runs and chars.TATWEEL in text:
             text, dashes = _PLAIN_DASH.subn("-", text)
         if chars.TATWEEL not in text:
             return text, counts(chars_removed=removed, dashes=dashes)
