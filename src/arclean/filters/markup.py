@@ -323,9 +323,8 @@ class _Writer:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.owed = ""
-        # Whether a line started before parts[_since] (see line_start).
-        self._line_start = True
-        self._since = 0
+        self.line_start = True
+        self.last = ""
 
     def owe(self, separator: str) -> None:
         if separator == "\n" or not self.owed:
@@ -344,27 +343,12 @@ class _Writer:
                 self.parts.append(" ")
             self.owed = ""
         self.parts.append(text)
-
-    # What was written last is read only when a debt is paid: a page of inline tags owes
-    # nothing, and its text is only appended. A separator is always followed by text.
-    @property
-    def last(self) -> str:
-        """The last character written, or ""."""
-        return self.parts[-1][-1] if self.parts else ""
-
-    @property
-    def line_start(self) -> bool:
-        """Whether the text ends in a line break and spaces. Only the spaces written since
-        the last text are read again when a debt is paid: linear."""
-        for index in range(len(self.parts) - 1, self._since - 1, -1):
-            if ending := self.parts[index].rstrip(_HSPACE):
-                return ending[-1] in chars.LINE_BREAKS
-        return self._line_start
-
-    @line_start.setter
-    def line_start(self, value: bool) -> None:
-        self._line_start = value
-        self._since = len(self.parts)
+        self.last = text[-1]
+        # A line starts when the text ends in a line break and spaces; text of spaces
+        # alone leaves the line as it was.
+        ending = text.rstrip(_HSPACE)
+        if ending:
+            self.line_start = ending[-1] in chars.LINE_BREAKS
 
 
 def _strip_tokens(text: str) -> tuple[str, int, int, int]:
