@@ -193,7 +193,11 @@ class PlainWriter:
             return
         head = text.lstrip(markup._HSPACE)
         if head:
-            if self.owed == "\n" and not self.line_start and head[0] not in "\n\r\u2028\u2029":
+            if (
+                self.owed == "\n"
+                and not self.line_start
+                and head[0] not in markup.chars.LINE_BREAKS
+            ):
                 self.parts.append("\n")
             elif (
                 self.owed == " "
@@ -213,7 +217,7 @@ class PlainWriter:
 STEPS = st.lists(
     st.one_of(
         st.sampled_from(("", " ", "\n")).map(lambda s: ("owe", s)),
-        st.text(alphabet="ab \t\u00a0\n\r", max_size=4).map(lambda s: ("write", s)),
+        st.text(alphabet="ab \t\u00a0\n\r\u2028\x85", max_size=4).map(lambda s: ("write", s)),
     ),
     max_size=30,
 )
