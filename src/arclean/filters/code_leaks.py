@@ -44,16 +44,26 @@ _ODD_SPACE = chars.char_class(chars.HORIZONTAL_SPACES - {" "})
 # Prose quotes ("قال "نص"") follow a word, not one of these.
 _CODE_STRING = r"""([(,=:+\[][ \t]*)('[^'\n]*'|"[^"\n]*")"""
 
-# Signs of widget code. Every pattern is linear: no nested open repeats.
+# Signs of widget code. Every pattern is linear: no nested open repeats. Each branch
+# starts with a literal character, the word boundary before it written as a lookbehind
+# after it (j(?<![\w$]j) is (?<![\w$])j): re then scans for those characters alone
+# instead of trying every branch at every position (a line of "{a: ;" ran at 2 MB/s).
 _SIGNAL = r"""(?x)
-      (?<![\w$])jQuery[ \t]*[(.]                       # jQuery(...), jQuery.noConflict
-    | (?<![\w$])\$[ \t]*\([ \t]*['"]                   # $('#id')
-    | (?<![\w$])\$\.[A-Za-z]+\(                        # $.ajax(
-    | \bfunction\b[ \t]*[\w$]*[ \t]*\(                 # function(...), function name(
-    | \b(?:var|const)[ \t]+[A-Za-z_$][\w$]*[ \t]*=     # var x =
-    | \b(?:document|window)\.[A-Za-z_$][\w$]*[ \t]*[(=.]   # document.write(, window.x =
+      j(?<![\w$]j)Query[ \t]*[(.]                      # jQuery(...), jQuery.noConflict
+    | \$(?<![\w$]\$)[ \t]*\([ \t]*['"]                 # $('#id')
+    | \$(?<![\w$]\$)\.[A-Za-z]+\(                      # $.ajax(
+    | f(?<!\wf)unction\b[ \t]*[\w$]*[ \t]*\(           # function(...), function name(
+    | v(?<!\wv)ar[ \t]+[A-Za-z_$][\w$]*[ \t]*=         # var x =
+    | c(?<!\wc)onst[ \t]+[A-Za-z_$][\w$]*[ \t]*=
+    | d(?<!\wd)ocument\.[A-Za-z_$][\w$]*[ \t]*[(=.]    # document.write(
+    | w(?<!\ww)indow\.[A-Za-z_$][\w$]*[ \t]*[(=.]      # window.x =
     | \.(?:html|attr|val|css|ready|submit|click|ajax|post|append|each|hide|show|bind|on)\(
-    | \b(?:_gaq|_gat|googletag|dataLayer|gtag|fbq|twttr|FB)\b[ \t]*[.(]
+    | _(?<!\w_)ga[qt]\b[ \t]*[.(]                      # _gaq.push(, _gat.
+    | g(?<!\wg)(?:oogletag|tag)\b[ \t]*[.(]            # googletag.cmd, gtag(
+    | d(?<!\wd)ataLayer\b[ \t]*[.(]
+    | f(?<!\wf)bq\b[ \t]*[.(]
+    | t(?<!\wt)wttr\b[ \t]*[.(]
+    | F(?<!\wF)B\b[ \t]*[.(]
     | \}[ \t]*\)(?:[ \t]*\([^()\n]*\))?[ \t]*;         # }); and })();
     | =>[ \t]*\{                                       # arrow function body
     | @(?:media|import|font-face|keyframes|charset)\b  # CSS at-rules

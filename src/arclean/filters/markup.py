@@ -108,8 +108,7 @@ _VALUE = (
 _IN_BRACKETS = rf"(?:[^\[\]\n]++|{_BRACKET_ATOM})"
 _IN_BRACES = rf"(?:[^{{}}\n]++|{_BRACE_ATOM})"
 # Each kind of token is written without its first character, which _TOKEN matches once
-# for all of them: the regex engine then skips straight from one "<", "[" or "{" to the
-# next, instead of trying every kind at every character.
+# for all the kinds that share it, instead of trying every kind at every character.
 _TAG = (
     rf"(?P<close>/?)(?P<name>{_NAME})"
     rf"(?P<attrs>(?:(?:\s+|(?<=[}}>\]]))(?:{_ATTR_NAME}(?:\s*=\s*{_VALUE})?|{_ATOM})"
@@ -141,15 +140,22 @@ _WIKI_LINK = (
     # [https://example.com label]
     rf"|(?:https?:)?//[^\s\[\]]+[ \t]+(?P<extlabel>{_IN_BRACKETS}++)\]"
 )
+# What a wiki link may start with: its first branch needs "[" and a character of the
+# target (or a placeholder), its second a URL.
+_WIKI_LINK_START = r"(?=\[(?:[^\[\]\n|]|\[%)|h|/)"
 # {{Name:...}}, {{Name|...}} with an ASCII name; {{#if:...}}
 _WIKI_TEMPLATE = rf"\{{#?[A-Za-z][A-Za-z0-9 _-]*[:|]{_IN_BRACES}*+\}}\}}"
 
 _TOKEN = (
-    r"[<\[{](?:"
-    f"(?<=<)(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
-    f"|(?<=\\[)(?:(?P<bbcode>{_BBCODE})|(?P<wiki>{_WIKI_LINK}))"
-    f"|(?<=\\{{)(?P<template>{_WIKI_TEMPLATE})"
-    ")"
+    # Three branches, each starting with its literal character: re skips straight from
+    # one "<", "[" or "{" to the next, and reads at each only the kinds it can begin.
+    f"<(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
+    # Every BBCode tag starts with a letter, "/" or "*", and every wiki link with "[" and
+    # a character of its target, or a URL: the checks spare "[[[[" a failed try at each
+    # of the many tag names and at every kind of link.
+    f"|\\[(?:(?=[*/]|(?i:[a-z]))(?P<bbcode>{_BBCODE})"
+    f"|{_WIKI_LINK_START}(?P<wiki>{_WIKI_LINK}))"
+    f"|\\{{(?P<template>{_WIKI_TEMPLATE})"
 )
 # Attributes with a value, and placeholders: what is left are the bare attributes.
 _VALUED_ATTRIBUTE = rf"{_ATTR_NAME}\s*=\s*{_VALUE}|{_ATOM}"
@@ -170,7 +176,6 @@ def _is_tag(name: str, attributes: str) -> bool:
     return all(word.lower() in _BOOLEAN_ATTRIBUTES or "-" in word for word in bare)
 
 
-_BLOCK_OPEN = r"<!--|<(?P<element>(?i:script|style))\b[^<>]*>|<!\[CDATA\["
 _BLOCK_CLOSE = {
     "--": "-->",
     "script": r"(?i)</script\s*>",
@@ -224,16 +229,41 @@ def remove_markup(text: str) -> str:
     return Markup().apply(text)[0]
 
 
+_MARKED_OPENERS = {"--": "<!--", "cdata": r"<!\[CDATA\["}
+
+
+@functools.cache
+def _block_opener(unclosed: frozenset[str]) -> re.Pattern[str]:
+    """How a comment, a script or style element or a CDATA section opens, but for the
+    openers that can change nothing: those of a kind known to have no closer left
+    (bar a self-closed ``<script .../>``, which goes anyway).
+    No opener holds a "<" after its first character, so leaving one out lets no other
+    start inside it.
+    """
+    openers = [opener for kind, opener in _MARKED_OPENERS.items() if kind not in unclosed]
+    elements = [
+        # ASCII letters only: "ſcript" (U+017F) is no script element, and no closer
+        # is looked up for it.
+        f"(?ai:{name})" + (r"(?=\b[^<>]*/>)" if name in unclosed else "")
+        for name in ("script", "style")
+    ]
+    openers.append(rf"<(?P<element>{'|'.join(elements)})\b[^<>]*>")
+    return re.compile("|".join(openers))
+
+
 def _remove_blocks(text: str) -> tuple[str, int, int]:
     """Cut comments and script/style elements out, and unwrap CDATA sections.
 
     An opener without a closer after it is left alone, and so is every later opener
     of its kind: nothing after it can close, and not looking again keeps this linear.
+    The search stops looking for those openers at all, so a megabyte of unclosed
+    ``<!--`` is read once, not opener by opener.
     """
     out: list[str] = []
     pos = removed = unwrapped = 0
     unclosed: set[str] = set()
-    while (opener := _compiled(_BLOCK_OPEN).search(text, pos)) is not None:
+    opener_pattern = _block_opener(frozenset())
+    while (opener := opener_pattern.search(text, pos)) is not None:
         element = (opener["element"] or "").lower()
         kind = element or ("--" if opener[0] == "<!--" else "cdata")
         if element and opener[0].endswith("/>"):  # <script src="..."/>: nothing inside
@@ -241,13 +271,12 @@ def _remove_blocks(text: str) -> tuple[str, int, int]:
             pos = opener.end()
             removed += 1
             continue
-        closer = None
-        if kind not in unclosed:
-            # `<!-->` is a whole comment, so the closer may overlap the opener.
-            start = opener.start() + 2 if kind == "--" else opener.end()
-            closer = _compiled(_BLOCK_CLOSE[kind]).search(text, start)
+        # `<!-->` is a whole comment, so the closer may overlap the opener.
+        start = opener.start() + 2 if kind == "--" else opener.end()
+        closer = _compiled(_BLOCK_CLOSE[kind]).search(text, start)
         if closer is None:
             unclosed.add(kind)
+            opener_pattern = _block_opener(frozenset(unclosed))
             out.append(text[pos : opener.end()])
             pos = opener.end()
             continue
@@ -304,8 +333,8 @@ class _Writer:
     def write(self, text: str) -> None:
         if not text:
             return
-        head = text.lstrip(_HSPACE)
-        if head:  # a run of spaces alone pays no debt: the next text decides
+        if self.owed and (head := text.lstrip(_HSPACE)):
+            # A run of spaces alone pays no debt: the next text decides.
             if self.owed == "\n" and not self.line_start and head[0] not in chars.LINE_BREAKS:
                 self.parts.append("\n")
             elif (
@@ -327,20 +356,21 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
     writer = _Writer()
     pos = 0
     for match in _compiled(_TOKEN).finditer(text):
-        writer.write(text[pos : match.start()])
-        pos = match.end()
-        if match["tag"] is not None:
-            name = match["name"].lower()
-            if match["attrs"] and not _is_tag(name, match["attrs"]):
+        start, end = match.span()
+        if start > pos:
+            writer.write(text[pos:start])
+        pos = end
+        if (name := match["name"]) is not None:  # a tag: every tag has a name
+            name = name.lower()
+            if (attributes := match["attrs"]) and not _is_tag(name, attributes):
                 writer.write(match[0])  # prose after all
                 continue
             tags += 1
             if name in _BLOCK:
                 writer.owe("\n")
-            elif name in _INLINE:
-                writer.owe("")
-            else:
+            elif name not in _INLINE:
                 writer.owe(" ")
+            # An inline tag owes nothing, and leaves a debt owed before it as it is.
         elif match["decl"] is not None:
             tags += 1
             writer.owe("\n")
