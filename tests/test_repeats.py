@@ -183,3 +183,16 @@ def test_back_to_back_blocks_collapse() -> None:
 def test_blocks_apart_are_not_back_to_back() -> None:
     text = "الاسم\nالعنوان\n\nالاسم\nالعنوان\n"
     assert drop_repeats(text) == text
+
+
+@pytest.mark.parametrize("separator", ["* * * * *", "- - - - - -", "***", "• • • • •"])
+@pytest.mark.parametrize("min_words", [1, 5])
+def test_separators_without_letters_survive_across_the_document(
+    separator: str, min_words: int
+) -> None:
+    lines = ["قال الوزير إن الخطة جاهزة.", separator, "وأضاف أن العمل يبدأ غدا.", separator]
+    text = "\n".join([*lines, "ثم انتهى."]) + "\n"
+    assert Repeats(min_words=min_words).apply(text) == (
+        text,
+        {"paragraphs_seen": 5},
+    )

@@ -305,7 +305,7 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
             pass
         elif i in teasers:
             drop = "teasers"
-        elif words[i] >= min_words:
+        elif words[i] >= min_words and _HAS_WORD.search(doc.texts[i]):  # not "* * * * *"
             drop = doc.repeat_of(i)
         if drop:
             stats[drop] += 1
