@@ -264,3 +264,20 @@ def test_marks_and_digits_inside_markup_settle_in_every_preset(text: str, preset
 def test_marks_between_syntax_and_any_digit_go() -> None:
     # {\u200c٣ becomes {\u200c3 under the digits filter: the mark goes either way.
     assert remove_markup("<p>{{\u200c\u0663</p>") == "{{\u0663"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a <<quoted>> b",  # a Latin word in double angle quotes
+        "قال <<note>> ثم <<عنوان>>",
+        "<<<x>>>",
+    ],
+)
+def test_words_in_double_angle_quotes_stay(text: str) -> None:
+    assert remove_markup(text) == text
+
+
+def test_known_tags_in_double_angles_still_go() -> None:
+    assert remove_markup("a <<b>> c") == "a <> c"  # <b> is HTML wherever it stands
+    assert remove_markup("a <<quoted> c") == "a < c"  # not closed by a second >

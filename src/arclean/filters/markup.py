@@ -351,6 +351,12 @@ class _Writer:
             self.line_start = ending[-1] in chars.LINE_BREAKS
 
 
+def _in_double_angles(text: str, start: int, end: int) -> bool:
+    """Whether the tag ``text[start:end]`` stands between ``<`` and ``>`` (``<<x>>``):
+    written so, a name HTML does not know is a quoted word, not an XML element."""
+    return text[start - 1 : start] == "<" and text[end : end + 1] == ">"
+
+
 def _strip_tokens(text: str) -> tuple[str, int, int, int]:
     tags = bbcode = wiki = 0
     writer = _Writer()
@@ -364,6 +370,9 @@ def _strip_tokens(text: str) -> tuple[str, int, int, int]:
             name = name.lower()
             if (attributes := match["attrs"]) and not _is_tag(name, attributes):
                 writer.write(match[0])  # prose after all
+                continue
+            if name not in _KNOWN and _in_double_angles(text, start, end):
+                writer.write(match[0])  # <<quoted>>: a word in double angle quotes
                 continue
             tags += 1
             if name in _BLOCK:
