@@ -14,7 +14,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
@@ -409,13 +409,9 @@ class _Lines:
         for size in range(1, Repeats.BLOCK_MAX_LINES + 1):
             if len(run) < size or index + size > len(self.texts):
                 return 0, ""
-            block, before = range(index, index + size), run[-size:]
-            if not all(self.alike(a, b) for a, b in zip(block, before, strict=True)):
-                continue
-            if any(self.verse[i] or not _HAS_WORD.search(self.exact[i]) for i in (*block, *before)):
-                continue
-            same = all(self.exact[a] == self.exact[b] for a, b in zip(block, before, strict=True))
-            return size, "exact" if same else "near"
+            kind = self._block_repeats(range(index, index + size), run[-size:])
+            if kind:
+                return size, kind
         return 0, ""
 
     def repeated_tail(self, run: list[int]) -> tuple[int, str]:
@@ -428,14 +424,20 @@ class _Lines:
             if self.alike(run[-1 - size], last)
         ]
         for size in sizes:  # the common case: none
-            block, before = run[-size:], run[-2 * size : -size]
-            if not all(self.alike(a, b) for a, b in zip(block, before, strict=True)):
-                continue
-            if any(self.verse[i] or not _HAS_WORD.search(self.exact[i]) for i in (*block, *before)):
-                continue
-            same = all(self.exact[a] == self.exact[b] for a, b in zip(block, before, strict=True))
-            return size, "exact" if same else "near"
+            kind = self._block_repeats(run[-size:], run[-2 * size : -size])
+            if kind:
+                return size, kind
         return 0, ""
+
+    def _block_repeats(self, block: Sequence[int], before: Sequence[int]) -> str:
+        """ "exact" or "near" when the lines of ``block`` repeat those of ``before`` one
+        for one, none of them verse or without a letter or digit; "" when they do not."""
+        pairs = list(zip(block, before, strict=True))
+        if not all(self.alike(a, b) for a, b in pairs):
+            return ""
+        if any(self.verse[i] or not _HAS_WORD.search(self.exact[i]) for i in (*block, *before)):
+            return ""
+        return "exact" if all(self.exact[a] == self.exact[b] for a, b in pairs) else "near"
 
 
 class _Document(_Lines):
