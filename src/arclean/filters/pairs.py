@@ -21,6 +21,7 @@ from itertools import accumulate, compress, pairwise
 from typing import NamedTuple
 
 from arclean import chars
+from arclean.scan import RARE_LINE_BREAKS
 
 Pair = tuple[int, int]
 
@@ -68,7 +69,6 @@ _TRAILING_MARKS = (
 )
 
 _S = chars.char_class(_SPACES)
-_OTHER_LINE_BREAKS = tuple(sorted(chars.LINE_BREAKS - {"\n"}))
 
 # --- Which lines may need tightening -------------------------------------------------
 # A pair changes its line only when (a) spaces follow its opener and then an Arabic
@@ -159,7 +159,7 @@ def literal(char: str) -> re.Pattern[str]:
 
 def other_line_breaks(text: str) -> tuple[str, ...]:
     """The line breaks other than LF in ``text`` (rare), for lines_where and lines_matching."""
-    return tuple(line_break for line_break in _OTHER_LINE_BREAKS if line_break in text)
+    return tuple(line_break for line_break in RARE_LINE_BREAKS if line_break in text)
 
 
 def lines_where(

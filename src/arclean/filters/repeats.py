@@ -23,6 +23,7 @@ import regex
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
 from arclean.fingerprints import FingerprintSet
+from arclean.scan import RARE_LINE_BREAKS, contains_any
 
 # The state key of a streamed document's own memory (a dict by filter name, new for
 # each document; see arclean.stream): repeats keeps fixed-size fingerprints there.
@@ -59,9 +60,6 @@ _FOLDS = {
 }
 # A chain of str.replace runs far faster than str.translate on non-ASCII text.
 _FOLD_PAIRS = tuple(_FOLDS.items())
-# Line breaks other than LF: when a text has none, str.split("\n") is enough. Looking
-# for each with `in` is several times faster than one search for the class.
-_RARE_BREAKS = sorted(chars.LINE_BREAKS - {"\n"})
 
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
@@ -117,7 +115,7 @@ def _trim_spaces(text: str) -> str:
 
 def _split_lines(text: str) -> tuple[list[str], list[str]]:
     """The lines of ``text`` and the break after each ("" after the last)."""
-    if any(c in text for c in _RARE_BREAKS):
+    if contains_any(text, RARE_LINE_BREAKS):  # else str.split("\n") is enough
         parts = _LINES.split(text)
         return parts[0::2], [*parts[1::2], ""]
     lines = text.split("\n")

@@ -8,11 +8,12 @@ from functools import lru_cache
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
+from arclean.scan import RARE_LINE_BREAKS
 
 # Each step is one pass that re or str runs at C speed (a pattern that starts with a
 # fixed character lets re skip to it), and is skipped when a cheaper check finds
 # nothing for it. After the first two steps the only space left is the ASCII one.
-_ODD_BREAKS = tuple(sorted(chars.LINE_BREAKS - {"\n"}))  # `in` on one character: memchr
+_ODD_BREAKS = RARE_LINE_BREAKS  # `in` on one character: memchr
 _BREAK = re.compile(f"\\r\\n|{chars.char_class(_ODD_BREAKS)}")
 # Tabs, NBSP and the other Unicode spaces, each to an ASCII space.
 _ODD_SPACE = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
