@@ -373,3 +373,20 @@ def test_plain_space_keys_equal_split_keys(pieces: list[str]) -> None:
     if repeats._plain_spaces(text):
         trimmed = repeats._trim_spaces(folded).split("\n")
         assert trimmed == [" ".join(line.split()) for line in folded.split("\n")]
+
+
+SEPARATORS = [". ", "! ", ".. ", " . ", ".  ", "\n", " \n", ".\n", "؟ ", "… ", "\t", "  ", ". . "]
+
+
+@given(
+    st.lists(st.sampled_from([LONG, OTHER, "ب ت ث ج ح", "", " "]), min_size=1, max_size=6),
+    st.lists(st.sampled_from(SEPARATORS), min_size=6, max_size=6),
+)
+def test_sentences_said_twice_whatever_the_marks_and_spaces_between(
+    sentences: list[str], separators: list[str]
+) -> None:
+    # Twin sentences are found on bytes with spaces and marks folded: every pair the
+    # careful way collapses must be among them.
+    text = "".join(s + separator for s, separator in zip(sentences, separators, strict=False))
+    for options in OPTIONS:
+        _same_as_careful(text, **options)

@@ -123,7 +123,7 @@ def _split_lines(text: str) -> tuple[list[str], list[str]]:
 
 
 # (The document scope's shortcuts look for these ends, marks and cells on their own:
-# _TEASER_TAILS and _SENTENCE_HEAD below must change with them.)
+# _TEASER_TAILS and _lines_with_twin_sentences below must change with them.)
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*$")
 # Sentences and table cells inside one line, for back-to-back repeats: "X. X." and the
 # "X | X" of a flattened diff table.
@@ -647,23 +647,13 @@ def _references(characters: Iterable[str]) -> re.Pattern[bytes]:
 _WIDE_SPACE, _WIDE_BREAK = _references(_WIDE_SPACES), _references(_WIDE_BREAKS)
 _WIDE_SPACE_OR_BREAK = _references(_WIDE_SPACES + _WIDE_BREAKS)
 _OTHER_MARKS = [_encode(m) for m in _SEGMENT_MARKS if m != "."]
-# The first two words of every sentence (after a mark and spaces) in a text whose
-# marks are all full stops and whose lines begin with ". ": two sentences in a row with
-# equal keys begin with equal words. Sentences of marks only ("x. . .") are found by
-# their ". ." instead, and lines with a table cell ("|") are looked at one by one.
-_SENTENCE_HEAD = re.compile(rb"\. ++([^ .\n]*+) *+([^ .\n]*+)")
-_MARKS_ONLY_SENTENCE = re.compile(rb"\. +\.")
 _CELL = re.compile(rb"\|")
+# The first word of a sentence, after a mark and spaces; after a line's last sentence,
+# its line feed (see _lines_with_twin_sentences).
+_SENTENCE_HEAD = re.compile(rb"\. ++(\n?[^ .\n]*+)")
+_LINE_HEAD = b"\n"
 _TEASER_TAILS = ("...", "…", "]")
 _THREE_DOTS = re.compile(rb"\.\.\.")  # twice as fast as `in` on bytes
-
-
-def _head_pattern(head: tuple[bytes, bytes]) -> bytes:
-    """A pattern for the first two words ``head`` found by _SENTENCE_HEAD after ". "."""
-    first, second = map(re.escape, head)
-    if second:
-        return first + rb" ++" + second + rb"(?![^ .\n])"
-    return first + rb"(?![^ .\n]) *+(?![^ .\n])"
 
 
 def _end_of_prefix(keys: list[bytes], prefix: bytes) -> int:
@@ -690,6 +680,37 @@ def _line_numbers(text: bytes, positions: Iterable[int]) -> list[int]:
         start = position
         lines.append(line)
     return lines
+
+
+def _lines_with_twin_sentences(image: bytes) -> list[int]:
+    """The lines of ``image`` (a code-page text whose only spaces are plain ones) where
+    a sentence may repeat the one just before it, and the lines with a table cell.
+
+    Two sentences in a row with equal keys begin with the same word, so the first word
+    of every sentence (after a mark and spaces) is listed in one pass, every mark made
+    a full stop. Each line break is listed too, as a word no sentence begins with (a
+    line feed), which also says on which line each sentence is.
+
+    >>> _lines_with_twin_sentences(b"a b. c d\\n a  b!! a b.\\nx | y\\nx. x")
+    [1, 2, 3]
+    """
+    heads = image
+    for mark in _OTHER_MARKS:
+        if mark in heads:
+            heads = heads.replace(mark, b".")
+    cells = b"|" in heads
+    if b". " not in heads and not cells:
+        return []  # one sentence a line, no cell: nothing can repeat within a line
+    heads = b". " + heads.replace(b"\n", b". \n. ")
+    found = _SENTENCE_HEAD.findall(heads)
+    twins = list(itertools.compress(range(1, len(found)), map(operator.eq, found, found[1:])))
+    lines: set[int] = set()
+    if twins:
+        line_of = list(itertools.accumulate(map(operator.eq, found, itertools.repeat(_LINE_HEAD))))
+        lines.update(line_of[k] for k in twins if found[k] != _LINE_HEAD)
+    if cells:
+        lines.update(_line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
+    return sorted(lines)
 
 
 def _has_any(data: bytes, single: bytes) -> bool:
@@ -886,43 +907,17 @@ class _SparseDocument(_Lines):
 
     def _collapse_segments(self, image: bytes) -> int:
         """:meth:`_Document._collapse_segments` for the lines that may need it: two
-        sentences in a row with the same first two words, marks-only sentences and
-        table cells. Each such line is then judged as the careful way judges it."""
-        heads = image if self._plain else image.translate(_TO_PLAIN_SPACE)
-        for mark in _OTHER_MARKS:
-            if mark in heads:
-                heads = heads.replace(mark, b".")
-        if b". " not in heads and b"|" not in heads:
-            return 0  # one sentence a line, no cell: nothing can repeat within a line
-        heads = b". " + heads.replace(b"\n", b"\n. ")
-        found = _SENTENCE_HEAD.findall(heads)
-        pairs = list(itertools.compress(range(1, len(found)), map(operator.eq, found, found[1:])))
-        lines: set[int] = set()
-        heads_in_pairs = {found[k] for k in pairs} - {(b"", b"")}
-        if len(heads_in_pairs) > 32:  # the second sentence of each pair, found again
-            matches, done, seconds = _SENTENCE_HEAD.finditer(heads), 0, []
-            for k in pairs:
-                if found[k] != (b"", b""):
-                    seconds.append(next(itertools.islice(matches, k - done, None)).start())
-                    done = k + 1
-        elif heads_in_pairs:  # every sentence that begins as one of a pair does
-            these = re.compile(rb"\. ++(?:%s)" % b"|".join(map(_head_pattern, heads_in_pairs)))
-            seconds = [m.start() for m in these.finditer(heads)]
-        else:
-            seconds = []
-        # The second sentence of a pair is never the first of its line (a pair across
-        # two lines is no pair).
-        lines.update(_line_numbers(heads, (p for p in seconds if p and heads[p - 1] != 10)))
-        if any(found[k] == (b"", b"") for k in pairs):  # or blank lines in a row
-            marks_only = (m.start() for m in _MARKS_ONLY_SENTENCE.finditer(heads))
-            lines.update(_line_numbers(heads, marks_only))
-        if b"|" in heads:
-            lines.update(_line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
+        sentences in a row that are the same bytes once spaces and marks are folded,
+        and lines with a table cell. Each such line is then judged as the careful way
+        judges it."""
+        lines = _lines_with_twin_sentences(
+            image if self._plain else image.translate(_TO_PLAIN_SPACE)
+        )
         if not lines:
             return 0
         collapsed = 0
         minimum = self.options.min_words
-        for i in sorted(lines):
+        for i in lines:
             if not self._flagged(i) or self.verse[i] or self.words[i] < 2 * minimum:
                 continue
             new, n = _collapse_line(self.texts[i], minimum)
