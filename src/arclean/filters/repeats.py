@@ -872,6 +872,23 @@ class _SparseDocument(_Lines):
         self.words.update(zip(lines, words, strict=True))
         self._like.update(zip(lines, like, strict=True))
         self.verse.update((i, False) for i, flag in zip(lines, like, strict=True) if not flag)
+        if self.options.near:
+            self._prepare_near(lines, exact)
+
+    def _prepare_near(self, lines: list[int], exact: list[str]) -> None:
+        """The near keys of the lines whose skeleton comes with more than one exact key
+        (the others are exact repeats, or alone), folded as one text in one go."""
+        skeleton, mixed = self.skeleton, set()
+        first: dict[bytes, str] = {}
+        for i, key in zip(lines, exact, strict=True):
+            if first.setdefault(skeleton[i], key) != key:
+                mixed.add(skeleton[i])
+        if not mixed:
+            return
+        needed = [i for i in lines if skeleton[i] in mixed]
+        # Folded as one text joined by line feeds, as _Document folds the whole text.
+        folded = _fold("\n".join(map(self.texts.__getitem__, needed))).split("\n")
+        self.near.update(zip(needed, (" ".join(f.split()) for f in folded), strict=True))
 
     def alike(self, a: int, b: int) -> bool:
         return self.skeleton[a] == self.skeleton[b] and super().alike(a, b)
