@@ -706,8 +706,12 @@ def _lines_with_twin_sentences(image: bytes) -> list[int]:
     twins = list(itertools.compress(range(1, len(found)), map(operator.eq, found, found[1:])))
     lines: set[int] = set()
     if twins:
-        line_of = list(itertools.accumulate(map(operator.eq, found, itertools.repeat(_LINE_HEAD))))
-        lines.update(line_of[k] for k in twins if found[k] != _LINE_HEAD)
+        line, done = 0, 0
+        for k in twins:
+            if found[k] != _LINE_HEAD:
+                line += found[done:k].count(_LINE_HEAD)
+                done = k
+                lines.add(line)
     if cells:
         lines.update(_line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
     return sorted(lines)
