@@ -355,11 +355,18 @@ def test_lines_that_share_a_skeleton(text: str, expected: str | None) -> None:
     assert _same_as_careful(text)[0] == (text if expected is None else expected)
 
 
-def test_other_whitespace_is_what_split_splits_on_but_space_and_lf() -> None:
+WHITESPACE = sorted(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
+
+@given(st.lists(st.sampled_from(["قال", "إنه", "x", " ", " ", "\n", *WHITESPACE]), max_size=12))
+def test_a_plain_image_is_a_text_whose_lines_are_their_exact_keys(pieces: list[str]) -> None:
     from arclean.filters import repeats
 
-    found = {c for c in map(chr, range(0x110000)) if repeats._OTHER_WHITESPACE.match(c)}
-    assert found == {c for c in map(chr, range(0x110000)) if c.isspace()} - {" ", "\n"}
+    text = "".join(pieces)
+    lines = text.split("\n")
+    plain = all(" ".join(line.split()) == line for line in lines)
+    if not any(c in chars.LINE_BREAKS for c in text):  # the documents split on them first
+        assert repeats._plain_image(repeats._encode(text)) == plain
 
 
 @given(st.lists(st.sampled_from(["قال", "إنه", " ", "  ", "\n", "،", "\u064e", "."]), max_size=30))
@@ -367,10 +374,11 @@ def test_plain_space_keys_equal_split_keys(pieces: list[str]) -> None:
     from arclean.filters import repeats
 
     text = "".join(pieces)
-    if repeats._plain_spaces(text):
+    plain = repeats._plain_image(repeats._encode(text))
+    if plain:
         assert [" ".join(line.split()) for line in text.split("\n")] == text.split("\n")
     folded = repeats._fold(text)
-    if repeats._plain_spaces(text):
+    if plain:
         trimmed = repeats._trim_spaces(folded).split("\n")
         assert trimmed == [" ".join(line.split()) for line in folded.split("\n")]
 
@@ -390,3 +398,53 @@ def test_sentences_said_twice_whatever_the_marks_and_spaces_between(
     text = "".join(s + separator for s, separator in zip(sentences, separators, strict=False))
     for options in OPTIONS:
         _same_as_careful(text, **options)
+
+
+def _twin_lines_by_splitting(exact_keys: list[str]) -> set[int]:
+    """The lines where a sentence or cell repeats the one before it, found the plain
+    way the careful document first did: split every key on marks and line ends."""
+    from arclean.filters.repeats import _SEGMENT_MARKS, _SEGMENT_OR_LINE
+
+    parts = _SEGMENT_OR_LINE.split("\n".join(exact_keys))
+    keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
+    line, flagged = 0, set()
+    for i, separator in enumerate(parts[1::2]):
+        if separator == "\n":
+            line += 1
+        elif keys[i] == keys[i + 1]:
+            flagged.add(line)
+    return flagged
+
+
+@given(documents())
+def test_every_line_with_twin_sentences_is_found(text: str) -> None:
+    from arclean.filters.repeats import _encode, _lines_with_twin_sentences, _split_lines
+
+    exact = [" ".join(line.split()) for line in _split_lines(text)[0]]
+    found = _lines_with_twin_sentences(_encode("\n".join(exact)))
+    assert _twin_lines_by_splitting(exact) <= set(found)
+    assert found == sorted(set(found))
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [*_CODEPAGE_CHARS, *"\n\n  &#", "Σ", "ß", "\u2003", "\u0670", "ﻻ", "😀"]
+        ),
+        max_size=40,
+    )
+)
+def test_near_keys_of_a_whole_text_are_those_of_each_line(text: str) -> None:
+    from arclean.filters.repeats import _encode, _near_keys, _split_lines
+
+    lines = _split_lines(text)[0]
+    keys = _near_keys(_encode("\n".join(lines)))
+    assert keys is None or keys == [near_key(line) for line in lines]
+
+
+def test_near_keys_of_arabic_and_ascii_text_need_no_reference() -> None:
+    from arclean.filters.repeats import _encode, _near_keys
+
+    text = "قالَ الوزيرُ، اليوم: «نعم» 2024\n\tHello, World! — ٣٤ كيلو\n"
+    assert _near_keys(_encode(text)) == [near_key(line) for line in text.split("\n")]
+    assert _near_keys(_encode("ok &#1234; ok")) is None

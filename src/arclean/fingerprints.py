@@ -57,12 +57,21 @@ class FingerprintSet:
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        value = fingerprint64(key)
-        return self._view[self._find(value)] == value
+        # fingerprint64 and _find written out: a stream asks this of every paragraph.
+        value = (hash(key) & 0xFFFF_FFFF_FFFF_FFFF) or 1
+        mask, view = self._slots - 1, self._view
+        slot = value & mask
+        while True:
+            held = view[slot]
+            if held == value:
+                return True
+            if held == _EMPTY:
+                return False
+            slot = (slot + 1) & mask
 
     def add(self, key: str) -> bool:
         """Remember ``key``; True when it was new."""
-        value = fingerprint64(key)
+        value = (hash(key) & 0xFFFF_FFFF_FFFF_FFFF) or 1  # fingerprint64, written out
         slot = self._find(value)
         if self._view[slot] == value:
             return False
@@ -71,6 +80,36 @@ class FingerprintSet:
         if self._count * 10 > self._slots * 7:  # keep probes short: at most 70% full
             self._grow()
         return True
+
+    def first_known(self, keys: tuple[str, ...]) -> int:
+        """The index of the first of ``keys`` remembered already; when none is, -1,
+        and every one of them is remembered. One call instead of a test and an add
+        for each key.
+
+        >>> seen = FingerprintSet()
+        >>> seen.first_known(("a", "b")), seen.first_known(("c", "b")), "c" in seen
+        (-1, 1, False)
+        """
+        mask, view = self._slots - 1, self._view
+        free = []  # (slot, fingerprint) of each key, where it would go
+        for index, key in enumerate(keys):
+            value = (hash(key) & 0xFFFF_FFFF_FFFF_FFFF) or 1  # fingerprint64, written out
+            slot = value & mask
+            while held := view[slot]:  # 0 is a free slot
+                if held == value:
+                    return index
+                slot = (slot + 1) & mask
+            free.append((slot, value))
+        for slot, value in free:
+            if view[slot]:  # taken by an earlier key of these: the one or a neighbour
+                slot = self._find(value)
+                if view[slot] == value:
+                    continue
+            view[slot] = value
+            self._count += 1
+        if self._count * 10 > self._slots * 7:  # keep probes short: at most 70% full
+            self._grow()
+        return -1
 
     def _grow(self) -> None:
         old = self._view

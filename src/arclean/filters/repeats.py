@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
 import itertools
 import operator
 import re
@@ -74,31 +75,7 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
-# Every character str.split() splits on, but the space and the line feed: the spaces
-# and line breaks of chars.py, and the information separators U+001C-001F.
-_OTHER_WHITESPACE = re.compile(
-    chars.char_class(
-        (chars.HORIZONTAL_SPACES | chars.LINE_BREAKS) - {" ", "\n"}, (("\x1c", "\x1f"),)
-    )
-)
 _SPACE_RUN = re.compile("  +")
-
-
-def _plain_spaces(text: str) -> bool:
-    """Whether the lines of ``text`` (joined by LF) are already their own exact keys:
-    no whitespace but single spaces between words.
-
-    >>> _plain_spaces("قال إنه\\nجاء"), _plain_spaces("قال  إنه"), _plain_spaces("قال \\nجاء")
-    (True, False, False)
-    """
-    return not (
-        "  " in text
-        or " \n" in text
-        or "\n " in text
-        or text.startswith(" ")
-        or text.endswith(" ")
-        or _OTHER_WHITESPACE.search(text)
-    )
 
 
 def _trim_spaces(text: str) -> str:
@@ -427,6 +404,13 @@ class _Lines:
                 return size, kind
         return 0, ""
 
+    def _flagged(self, index: int) -> bool:
+        """A sentence or cell of the line repeats the one just before it, word for word
+        (the pieces' keys as :func:`_collapse_line` would compare them may still differ)."""
+        parts = _SEGMENT_OR_LINE.split(self.exact[index])
+        keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
+        return any(a == b for a, b in itertools.pairwise(keys))
+
     def _block_repeats(self, block: Sequence[int], before: Sequence[int]) -> str:
         """ "exact" or "near" when the lines of ``block`` repeat those of ``before`` one
         for one, none of them verse or without a letter or digit; "" when they do not."""
@@ -453,29 +437,36 @@ class _Document(_Lines):
         self.seen = seen
         self.texts, self.ends = _split_lines(text)
         joined = "\n".join(self.texts)
-        plain = _plain_spaces(joined)
+        image = raw = _encode(joined)
+        plain = _plain_image(image)
         if plain:  # the exact keys are the lines themselves
             self.exact = exact = list(self.texts)
         else:
             self.exact = exact = [" ".join(t.split()) for t in self.texts]
-        if options.near:
+            image = _encode("\n".join(exact))
+        if not options.near:
+            self.near = exact
+        elif (near := _near_keys(raw)) is not None:
+            self.near = near
+        else:
             # Folded as one text (one pass) joined by plain line feeds, so lines stay aligned.
             folded = _fold(joined)
             if plain:  # folding removes characters but adds no space: fold runs of spaces
                 self.near = _trim_spaces(folded).split("\n")
             else:
                 self.near = [" ".join(f.split()) for f in folded.split("\n")]
-        else:
-            self.near = exact
         self.words = [k.count(" ") + 1 if k else 0 for k in exact]
         self.blanks = [i for i, n in enumerate(self.words) if not n]
         self.candidates = [i for i, n in enumerate(self.words) if n]
         self.verse = self._verse()
-        self.segments_collapsed = self._collapse_segments()
+        self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers()
 
     def repeat_of(self, index: int) -> str | None:
         exact, near, seen = self.exact[index], self.near[index], self.seen
+        if isinstance(seen, FingerprintSet):  # the same, in one call
+            known = seen.first_known((exact, near) if self.options.near else (exact,))
+            return None if known < 0 else ("exact", "near")[known]
         if exact in seen:
             return "exact"
         if self.options.near and near in seen:
@@ -502,23 +493,14 @@ class _Document(_Lines):
                 start = i + 1
         return verse
 
-    def _collapse_segments(self) -> int:
+    def _collapse_segments(self, image: bytes) -> int:
         """Drop sentences and cells that repeat the one just before them in a line,
-        word for word. A first pass over the whole text finds the few lines to look at."""
-        parts = _SEGMENT_OR_LINE.split("\n".join(self.exact))
-        keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
-        separators = parts[1::2]
-        if all(a != b for a, b in itertools.pairwise(keys)):
-            return 0
-        line, flagged = 0, set()
-        for i, separator in enumerate(separators):
-            if separator == "\n":
-                line += 1
-            elif keys[i] == keys[i + 1]:
-                flagged.add(line)
+        word for word. ``image`` is the exact keys in the code page: one pass over it
+        finds the few lines to look at."""
+        flagged = [i for i in _lines_with_twin_sentences(image) if self._flagged(i)]
         collapsed = 0
         minimum = self.options.min_words
-        for i in sorted(flagged):
+        for i in flagged:
             if self.verse[i] or self.words[i] < 2 * minimum:
                 continue
             new, n = _collapse_line(self.texts[i], minimum)
@@ -645,6 +627,10 @@ def _references(characters: Iterable[str]) -> re.Pattern[bytes]:
 
 
 _WIDE_SPACE, _WIDE_BREAK = _references(_WIDE_SPACES), _references(_WIDE_BREAKS)
+# A space before or after a line feed: found from the line feeds, rarer than spaces.
+_SPACE_AT_LINE_EDGE = re.compile(rb"\n(?: |(?<= \n))")
+_SPACE_RUN_BYTES = re.compile(b"  +")
+_REFERENCE = re.compile(b"&#")  # a character outside the page, or "&#" itself
 _WIDE_SPACE_OR_BREAK = _references(_WIDE_SPACES + _WIDE_BREAKS)
 _OTHER_MARKS = [_encode(m) for m in _SEGMENT_MARKS if m != "."]
 _CELL = re.compile(rb"\|")
@@ -715,6 +701,62 @@ def _lines_with_twin_sentences(image: bytes) -> list[int]:
     if cells:
         lines.update(_line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
     return sorted(lines)
+
+
+@functools.cache
+def _near_table() -> tuple[bytes, bytes, bytes]:
+    """The bytes.translate table and deleted bytes that turn a code-page text into its
+    near keys but for spacing, and the bytes whose near key is no one byte of the page.
+    Built from near_key itself, character by character (the fold reads no neighbour)."""
+    table, deleted, other = bytearray(range(256)), bytearray(), bytearray()
+    for b, c in enumerate(_CODEPAGE_CHARS):
+        folded = _fold(c)
+        if c == "\n":
+            continue
+        if not folded:
+            deleted.append(b)
+        elif folded.isspace():
+            table[b] = ord(" ")  # what str.split() splits on
+        elif len(folded) == 1 and folded in _CODEPAGE_CHARS:
+            table[b] = _CODEPAGE_CHARS.index(folded)
+        else:  # İ: "i" and a combining dot
+            other.append(b)
+    return bytes(table), bytes(deleted), bytes(other)
+
+
+def _near_keys(image: bytes) -> list[str] | None:
+    """The near key of each line of a code-page text by whole-text byte operations, or
+    None when it holds a character outside the page (a reference) or one of the few
+    whose key takes more than a byte.
+
+    >>> _near_keys(_encode("قالَ  الوزيرُ: نعم\\n HELLO ... ")), _near_keys(_encode("Σ"))
+    (['قال الوزير نعم', 'hello'], None)
+    """
+    table, deleted, other = _near_table()
+    if _REFERENCE.search(image) or _has_any(image, other):
+        return None
+    near = image.translate(table, deleted)
+    if b"  " in near:
+        near = _SPACE_RUN_BYTES.sub(b" ", near)
+    near = near.replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ")
+    return codecs.charmap_decode(near, "strict", _CODEPAGE_CHARS)[0].split("\n")
+
+
+def _plain_image(image: bytes) -> bool:
+    """Whether the lines of a text (joined by LF; ``image`` is it in the code page) are
+    already their own exact keys: no whitespace but single spaces between words.
+
+    >>> [_plain_image(_encode(t)) for t in ("قال إنه\\nجاء", "قال  إنه", "قال \\nجاء", "قال\\t")]
+    [True, False, False, False]
+    """
+    return not (
+        b"  " in image
+        or _SPACE_AT_LINE_EDGE.search(image)
+        or image[:1] == b" "
+        or image[-1:] == b" "
+        or _has_any(image, _OTHER_SPACES)
+        or _WIDE_SPACE.search(image)
+    )
 
 
 def _has_any(data: bytes, single: bytes) -> bool:
@@ -918,13 +960,6 @@ class _SparseDocument(_Lines):
         if isinstance(group, int):
             group = self._groups[skeleton] = _Group(self, group)
         return group.repeat_of(index)
-
-    def _flagged(self, index: int) -> bool:
-        """A sentence or cell of the line repeats the one just before it, word for word
-        (the pieces' keys as :func:`_collapse_line` would compare them may still differ)."""
-        parts = _SEGMENT_OR_LINE.split(self.exact[index])
-        keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
-        return any(a == b for a, b in itertools.pairwise(keys))
 
     def _collapse_segments(self, image: bytes) -> int:
         """:meth:`_Document._collapse_segments` for the lines that may need it: two
