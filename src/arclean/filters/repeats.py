@@ -933,8 +933,11 @@ class _SparseDocument(_Lines):
             return
         needed = [i for i in lines if skeleton[i] in mixed]
         # Folded as one text joined by line feeds, as _Document folds the whole text.
-        folded = _fold("\n".join(map(self.texts.__getitem__, needed))).split("\n")
-        self.near.update(zip(needed, (" ".join(f.split()) for f in folded), strict=True))
+        joined = "\n".join(map(self.texts.__getitem__, needed))
+        near = _near_keys(_encode(joined))
+        if near is None:
+            near = [" ".join(f.split()) for f in _fold(joined).split("\n")]
+        self.near.update(zip(needed, near, strict=True))
 
     def alike(self, a: int, b: int) -> bool:
         return self.skeleton[a] == self.skeleton[b] and super().alike(a, b)
