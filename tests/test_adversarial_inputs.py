@@ -34,7 +34,7 @@ import arclean
 from arclean import io, runner
 from arclean.cli import cli
 from arclean.filters import FILTERS
-from arclean.filters.repeats import near_key
+from arclean.filters.paragraph_keys import near_key
 
 LONG = os.environ.get("ARCLEAN_LONG") == "1"
 MB = 1 << 20

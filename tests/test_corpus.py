@@ -15,7 +15,7 @@ import pytest
 import arclean
 from arclean import chars
 from arclean.filters import Repeats
-from arclean.filters.repeats import near_key
+from arclean.filters.paragraph_keys import near_key
 from tests.conftest import CORPUS, corpus_files, needs_corpus, visible_text
 
 DOCUMENTS = corpus_files("docs", "hard_cases")

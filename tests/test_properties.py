@@ -106,7 +106,7 @@ def test_punctuation_and_whitespace_never_change_a_letter_or_digit(text: str, fl
 from hypothesis import assume  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
-from arclean.filters.repeats import near_key  # noqa: E402
+from arclean.filters.paragraph_keys import near_key  # noqa: E402
 
 RUNS = [("preset", p) for p in sorted(arclean.PRESETS)] + [("filter", f.name) for f in FILTERS]
 run_names = st.sampled_from(RUNS)

@@ -27,7 +27,7 @@ import arclean
 from arclean import runner
 from arclean.cli import cli
 from arclean.filters import FILTERS, FILTERS_BY_NAME
-from arclean.filters.repeats import near_key
+from arclean.filters.paragraph_keys import near_key
 from tests.conftest import corpus_files, needs_corpus
 from tests.test_properties import documents, texts
 

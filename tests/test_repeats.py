@@ -6,7 +6,7 @@ import pytest
 
 from arclean import Pipeline
 from arclean.filters import Repeats, drop_repeats
-from arclean.filters.repeats import near_key
+from arclean.filters.paragraph_keys import near_key
 
 LONG = "قال الوزير إن الحكومة ستعمل على تحسين الخدمات."  # eight words of prose
 OTHER = "وأضاف أن الخطة تشمل بناء مدارس جديدة في المدينة."

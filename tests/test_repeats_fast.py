@@ -15,20 +15,25 @@ from hypothesis import strategies as st
 
 from arclean import chars
 from arclean.filters import Repeats
-from arclean.filters.repeats import (
-    _CODEPAGE_CHARS,
-    _FOLDS,
-    _SEGMENT_MARKS,
-    _WIDE_SPACES,
-    _apply_carefully,
-    _apply_sparsely,
-    _encode,
-    _fold,
-    _skeleton,
-    _SparseDocument,
-    exact_key,
-    near_key,
+from arclean.filters.codepage import (
+    CODEPAGE_CHARS,
+    WIDE_SPACES,
+    encode,
+    line_skeleton,
+    lines_with_twin_sentences,
+    near_keys,
+    plain_image,
 )
+from arclean.filters.paragraph_keys import (
+    FOLDS,
+    SEGMENT_MARKS,
+    exact_key,
+    fold,
+    near_key,
+    split_lines,
+    trim_spaces,
+)
+from arclean.filters.repeats import _apply_carefully, _apply_sparsely, _SparseDocument
 
 OPTIONS: list[dict[str, Any]] = [{}, {"near": False}, {"min_words": 1}, {"min_words": 3}]
 
@@ -166,14 +171,14 @@ arabic_line = st.text(
 
 @given(st.one_of(one_line, arabic_line))
 def test_equal_keys_have_equal_skeletons(line: str) -> None:
-    assert _skeleton(near_key(line)) == _skeleton(line)
-    assert _skeleton(exact_key(line)) == _skeleton(line)
+    assert line_skeleton(near_key(line)) == line_skeleton(line)
+    assert line_skeleton(exact_key(line)) == line_skeleton(line)
 
 
 @given(st.one_of(one_line, arabic_line), st.one_of(one_line, arabic_line))
 def test_the_skeleton_of_a_beginning_begins_the_skeleton(head: str, tail: str) -> None:
     # So a teaser's skeleton begins the skeleton of a paragraph its near key begins.
-    assert _skeleton(head + tail) == _skeleton(head) + _skeleton(tail)
+    assert line_skeleton(head + tail) == line_skeleton(head) + line_skeleton(tail)
 
 
 def test_every_character_keeps_its_skeleton_through_the_near_key() -> None:
@@ -181,31 +186,31 @@ def test_every_character_keeps_its_skeleton_through_the_near_key() -> None:
     # a document: what holds for each character holds for any text of them.
     breaks = chars.LINE_BREAKS | {"\n"}
     every = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in breaks]
-    folded = [" ".join(f.split()) for f in _fold("\n".join(every)).split("\n")]
+    folded = [" ".join(f.split()) for f in fold("\n".join(every)).split("\n")]
     assert folded[every.index("A")] == near_key("A") == "a"
-    skeletons = _skeleton("\n".join(every)).split(b"\n")
-    assert _skeleton("\n".join(folded)).split(b"\n") == skeletons
+    skeletons = line_skeleton("\n".join(every)).split(b"\n")
+    assert line_skeleton("\n".join(folded)).split(b"\n") == skeletons
     # At most one letter each: Arabic ones, or a to z.
     kept = [f for f, s in zip(folded, skeletons, strict=True) if s]
     assert all(len(s) <= 1 for s in skeletons)
     assert all(any(unicodedata.category(x) == "Lo" or "a" <= x <= "z" for x in f) for f in kept)
-    assert len(kept) > 60 and _skeleton("A.b 123 é") == b"ab"
+    assert len(kept) > 60 and line_skeleton("A.b 123 é") == b"ab"
 
 
 def test_every_space_is_a_plain_one_a_line_break_or_a_wide_space() -> None:
     # A space the code page lacks must be found (the sentence heads read plain spaces).
     spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
-    assert spaces - set(_CODEPAGE_CHARS) <= set(_WIDE_SPACES) | chars.LINE_BREAKS
-    for space in _WIDE_SPACES:
+    assert spaces - set(CODEPAGE_CHARS) <= set(WIDE_SPACES) | chars.LINE_BREAKS
+    for space in WIDE_SPACES:
         assert _SparseDocument.of(f"{LONG}{space}{OTHER}", Repeats()) is None
 
 
 def test_code_page_holds_each_character_once_and_every_fold() -> None:
-    assert len(set(_CODEPAGE_CHARS)) == 256
-    for c in (*_FOLDS, *_FOLDS.values(), *_SEGMENT_MARKS, "|", "]", "\n", "\xa0", "\t"):
-        assert len(_encode(c)) == 1, c
-    assert _encode("٢٠٢٤ ی") == bytes(_CODEPAGE_CHARS.index(c) for c in "٢٠٢٤ ی")
-    assert _encode("😀") == b"&#128512;"
+    assert len(set(CODEPAGE_CHARS)) == 256
+    for c in (*FOLDS, *FOLDS.values(), *SEGMENT_MARKS, "|", "]", "\n", "\xa0", "\t"):
+        assert len(encode(c)) == 1, c
+    assert encode("٢٠٢٤ ی") == bytes(CODEPAGE_CHARS.index(c) for c in "٢٠٢٤ ی")
+    assert encode("😀") == b"&#128512;"
 
 
 # --- What the shortcuts skip ----------------------------------------------------------
@@ -360,26 +365,24 @@ WHITESPACE = sorted(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace(
 
 @given(st.lists(st.sampled_from(["قال", "إنه", "x", " ", " ", "\n", *WHITESPACE]), max_size=12))
 def test_a_plain_image_is_a_text_whose_lines_are_their_exact_keys(pieces: list[str]) -> None:
-    from arclean.filters import repeats
 
     text = "".join(pieces)
     lines = text.split("\n")
     plain = all(" ".join(line.split()) == line for line in lines)
     if not any(c in chars.LINE_BREAKS for c in text):  # the documents split on them first
-        assert repeats._plain_image(repeats._encode(text)) == plain
+        assert plain_image(encode(text)) == plain
 
 
 @given(st.lists(st.sampled_from(["قال", "إنه", " ", "  ", "\n", "،", "\u064e", "."]), max_size=30))
 def test_plain_space_keys_equal_split_keys(pieces: list[str]) -> None:
-    from arclean.filters import repeats
 
     text = "".join(pieces)
-    plain = repeats._plain_image(repeats._encode(text))
+    plain = plain_image(encode(text))
     if plain:
         assert [" ".join(line.split()) for line in text.split("\n")] == text.split("\n")
-    folded = repeats._fold(text)
+    folded = fold(text)
     if plain:
-        trimmed = repeats._trim_spaces(folded).split("\n")
+        trimmed = trim_spaces(folded).split("\n")
         assert trimmed == [" ".join(line.split()) for line in folded.split("\n")]
 
 
@@ -403,10 +406,10 @@ def test_sentences_said_twice_whatever_the_marks_and_spaces_between(
 def _twin_lines_by_splitting(exact_keys: list[str]) -> set[int]:
     """The lines where a sentence or cell repeats the one before it, found the plain
     way the careful document first did: split every key on marks and line ends."""
-    from arclean.filters.repeats import _SEGMENT_MARKS, _SEGMENT_OR_LINE
+    from arclean.filters.repeats import _SEGMENT_OR_LINE
 
     parts = _SEGMENT_OR_LINE.split("\n".join(exact_keys))
-    keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
+    keys = [p.rstrip(SEGMENT_MARKS) for p in parts[0::2]]
     line, flagged = 0, set()
     for i, separator in enumerate(parts[1::2]):
         if separator == "\n":
@@ -418,10 +421,9 @@ def _twin_lines_by_splitting(exact_keys: list[str]) -> set[int]:
 
 @given(documents())
 def test_every_line_with_twin_sentences_is_found(text: str) -> None:
-    from arclean.filters.repeats import _encode, _lines_with_twin_sentences, _split_lines
 
-    exact = [" ".join(line.split()) for line in _split_lines(text)[0]]
-    found = _lines_with_twin_sentences(_encode("\n".join(exact)))
+    exact = [" ".join(line.split()) for line in split_lines(text)[0]]
+    found = lines_with_twin_sentences(encode("\n".join(exact)))
     assert _twin_lines_by_splitting(exact) <= set(found)
     assert found == sorted(set(found))
 
@@ -429,22 +431,20 @@ def test_every_line_with_twin_sentences_is_found(text: str) -> None:
 @given(
     st.text(
         alphabet=st.sampled_from(
-            [*_CODEPAGE_CHARS, *"\n\n  &#", "Σ", "ß", "\u2003", "\u0670", "ﻻ", "😀"]
+            [*CODEPAGE_CHARS, *"\n\n  &#", "Σ", "ß", "\u2003", "\u0670", "ﻻ", "😀"]
         ),
         max_size=40,
     )
 )
 def test_near_keys_of_a_whole_text_are_those_of_each_line(text: str) -> None:
-    from arclean.filters.repeats import _encode, _near_keys, _split_lines
 
-    lines = _split_lines(text)[0]
-    keys = _near_keys(_encode("\n".join(lines)))
+    lines = split_lines(text)[0]
+    keys = near_keys(encode("\n".join(lines)))
     assert keys is None or keys == [near_key(line) for line in lines]
 
 
 def test_near_keys_of_arabic_and_ascii_text_need_no_reference() -> None:
-    from arclean.filters.repeats import _encode, _near_keys
 
     text = "قالَ الوزيرُ، اليوم: «نعم» 2024\n\tHello, World! — ٣٤ كيلو\n"
-    assert _near_keys(_encode(text)) == [near_key(line) for line in text.split("\n")]
-    assert _near_keys(_encode("ok &#1234; ok")) is None
+    assert near_keys(encode(text)) == [near_key(line) for line in text.split("\n")]
+    assert near_keys(encode("ok &#1234; ok")) is None

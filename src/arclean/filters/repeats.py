@@ -8,126 +8,56 @@ separators, headings, list labels and a poem's refrains survive.
 from __future__ import annotations
 
 import bisect
-import codecs
-import functools
 import itertools
 import operator
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
-import regex
-
-from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
+from arclean.filters.codepage import (
+    BREAK_BYTES,
+    OTHER_SPACES,
+    TO_PLAIN_SPACE,
+    WIDE_BREAK,
+    WIDE_SPACE,
+    WIDE_SPACE_OR_BREAK,
+    encode,
+    has_any,
+    line_skeleton,
+    lines_with_twin_sentences,
+    near_keys,
+    plain_image,
+    skeletons,
+)
+from arclean.filters.paragraph_keys import (
+    SEGMENT_MARKS,
+    fold,
+    near_key,
+    split_lines,
+    trim_spaces,
+)
 from arclean.fingerprints import FingerprintSet
-from arclean.scan import RARE_LINE_BREAKS, contains_any
 
 # The state key of a streamed document's own memory (a dict by filter name, new for
 # each document; see arclean.stream): repeats keeps fixed-size fingerprints there.
 STREAMED_DOCUMENT = "stream-document"
 
-# Split on every line break the whitespace filter knows, keeping the breaks, so a
-# dropped line takes its own break with it and other line ends are left as they were.
-_LINES = re.compile(f"(\\r\\n|{chars.char_class(chars.LINE_BREAKS)})")
-
-# What a reader would not call a difference: marks, tatweel, invisible characters and
-# punctuation vanish from the key; letter variants and digit systems fold to one.
-# Unicode punctuation (general category P) of the Basic Multilingual Plane, which holds
-# all the punctuation scraped text carries; the regex module lists it in a millisecond.
-_PUNCTUATION = "".join(regex.findall(r"\p{P}", "".join(map(chr, range(0x10000)))))
-_NOISE = re.compile(
-    chars.char_class(
-        set(_PUNCTUATION)
-        | chars.INVISIBLE
-        | {chars.TATWEEL, chars.ZERO_WIDTH_NON_JOINER, chars.ZERO_WIDTH_JOINER},
-        chars.ARABIC_MARK_RANGES,
-    )
-)
-_FOLDS = {
-    **dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF),
-    **{c: chars.YEH for c in (chars.ALEF_MAKSURA, chars.FARSI_YEH, chars.YEH_BARREE)},
-    chars.YEH_HAMZA_ABOVE: chars.YEH,
-    chars.WAW_HAMZA_ABOVE: chars.WAW,
-    **dict.fromkeys((chars.TEH_MARBUTA, chars.TEH_MARBUTA_GOAL, chars.HEH_YEH_ABOVE), chars.HEH),
-    **dict.fromkeys((chars.HEH_DOACHASHMEE, chars.HEH_GOAL, chars.AE), chars.HEH),
-    chars.KEHEH: chars.KAF,
-    chars.SWASH_KAF: chars.KAF,
-    **dict(zip(chars.ARABIC_INDIC_DIGITS, chars.LATIN_DIGITS, strict=True)),
-    **dict(zip(chars.EXTENDED_ARABIC_INDIC_DIGITS, chars.LATIN_DIGITS, strict=True)),
-}
-# A chain of str.replace runs far faster than str.translate on non-ASCII text.
-_FOLD_PAIRS = tuple(_FOLDS.items())
-
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
 
 
-def _fold(text: str) -> str:
-    """Remove what a reader ignores and fold letter and digit variants (keeps lines)."""
-    text = _NOISE.sub("", text)
-    for variant, letter in _FOLD_PAIRS:
-        if variant in text:
-            text = text.replace(variant, letter)
-    return text.lower()
-
-
-_SPACE_RUN = re.compile("  +")
-
-
-def _trim_spaces(text: str) -> str:
-    """Runs of spaces made one, and none at the start or end of a line (``text`` holds
-    no other whitespace than spaces and LF): each line as " ".join(line.split()).
-
-    >>> _trim_spaces(" قال  إنه \\n  جاء ")
-    'قال إنه\\nجاء'
-    """
-    if "  " in text:
-        text = _SPACE_RUN.sub(" ", text)
-    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
-
-
-def _split_lines(text: str) -> tuple[list[str], list[str]]:
-    """The lines of ``text`` and the break after each ("" after the last)."""
-    if contains_any(text, RARE_LINE_BREAKS):  # else str.split("\n") is enough
-        parts = _LINES.split(text)
-        return parts[0::2], [*parts[1::2], ""]
-    lines = text.split("\n")
-    return lines, ["\n"] * (len(lines) - 1) + [""]
-
-
 # (The document scope's shortcuts look for these ends, marks and cells on their own:
-# _TEASER_TAILS and _lines_with_twin_sentences below must change with them.)
+# _TEASER_TAILS below and codepage.lines_with_twin_sentences must change with them.)
 _TEASER_END = re.compile(r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*$")
 # Sentences and table cells inside one line, for back-to-back repeats: "X. X." and the
 # "X | X" of a flattened diff table.
 _SEGMENT_BREAK = re.compile(r"[.!?؟…][ \t]+|[ \t]+\|\|?[ \t]+")
-_SEGMENT_MARKS = ".!?؟…"
 _SEGMENT_OR_LINE = re.compile(r"([.!?؟…] |\n| \|\|? )")  # the same, on folded text
 _HAS_WORD = re.compile(r"[^\W_]")
 _PROSE_END = frozenset(".!?:;,\u060c\u061b\u061f")  # sentence ends: , ; ? in both scripts
-
-
-def exact_key(paragraph: str) -> str:
-    """The paragraph with its whitespace folded: what an exact repeat must match.
-
-    >>> exact_key("  قال  إنه\\t جاء ")
-    'قال إنه جاء'
-    """
-    return " ".join(paragraph.split())
-
-
-def near_key(paragraph: str) -> str:
-    """The paragraph as a reader compares it: no marks, tatweel, invisible characters or
-    punctuation; one alef, yeh, heh and kaf; Latin digits; lower case; folded spaces.
-
-    >>> near_key("السلام عليكُم، ورحمة اللـه!") == near_key("السلام عليكم ورحمه الله")
-    True
-    """
-    return " ".join(_fold(paragraph).split())
 
 
 def drop_repeats(text: str) -> str:
@@ -408,7 +338,7 @@ class _Lines:
         """A sentence or cell of the line repeats the one just before it, word for word
         (the pieces' keys as :func:`_collapse_line` would compare them may still differ)."""
         parts = _SEGMENT_OR_LINE.split(self.exact[index])
-        keys = [p.rstrip(_SEGMENT_MARKS) for p in parts[0::2]]
+        keys = [p.rstrip(SEGMENT_MARKS) for p in parts[0::2]]
         return any(a == b for a, b in itertools.pairwise(keys))
 
     def _block_repeats(self, block: Sequence[int], before: Sequence[int]) -> str:
@@ -435,24 +365,24 @@ class _Document(_Lines):
     def __init__(self, text: str, options: Repeats, seen: set[str] | FingerprintSet) -> None:
         self.options = options
         self.seen = seen
-        self.texts, self.ends = _split_lines(text)
+        self.texts, self.ends = split_lines(text)
         joined = "\n".join(self.texts)
-        image = raw = _encode(joined)
-        plain = _plain_image(image)
+        image = raw = encode(joined)
+        plain = plain_image(image)
         if plain:  # the exact keys are the lines themselves
             self.exact = exact = list(self.texts)
         else:
             self.exact = exact = [" ".join(t.split()) for t in self.texts]
-            image = _encode("\n".join(exact))
+            image = encode("\n".join(exact))
         if not options.near:
             self.near = exact
-        elif (near := _near_keys(raw)) is not None:
+        elif (near := near_keys(raw)) is not None:
             self.near = near
         else:
             # Folded as one text (one pass) joined by plain line feeds, so lines stay aligned.
-            folded = _fold(joined)
+            folded = fold(joined)
             if plain:  # folding removes characters but adds no space: fold runs of spaces
-                self.near = _trim_spaces(folded).split("\n")
+                self.near = trim_spaces(folded).split("\n")
             else:
                 self.near = [" ".join(f.split()) for f in folded.split("\n")]
         self.words = [k.count(" ") + 1 if k else 0 for k in exact]
@@ -497,7 +427,7 @@ class _Document(_Lines):
         """Drop sentences and cells that repeat the one just before them in a line,
         word for word. ``image`` is the exact keys in the code page: one pass over it
         finds the few lines to look at."""
-        flagged = [i for i in _lines_with_twin_sentences(image) if self._flagged(i)]
+        flagged = [i for i in lines_with_twin_sentences(image) if self._flagged(i)]
         collapsed = 0
         minimum = self.options.min_words
         for i in flagged:
@@ -538,106 +468,6 @@ class _Document(_Lines):
         return found
 
 
-# --- The document scope's shortcut: skeletons --------------------------------------
-#
-# Most lines of a document repeat nothing, and proving that should not cost a key per
-# line. The *skeleton* of a line is its near key with only its letters, Arabic or a to z
-# (as code-page bytes): lines with equal exact or near keys have equal
-# skeletons, and a line whose near key begins another's has a skeleton that begins the
-# other's. So a line whose skeleton no other non-blank line shares can be neither a
-# repeat nor repeated, back to back or across the document: it is kept without a
-# look, and only the lines that share a skeleton (and the teaser candidates) get keys
-# and go through the rules.
-#
-# Skeletons come from one encoding of the text to a one-byte code page and one
-# bytes.translate that folds letters and deletes every byte but a letter's: the
-# cheapest full passes over a text there are.
-
-# The code page: Windows Arabic (cp1256) with its Latin letters and symbols, rare in
-# Arabic text, swapped for what it lacks: every character the folds turn into an
-# Arabic letter (ٱ, ی, ۃ ...) and the Arabic-Indic digits (a character outside the page
-# becomes an "&#N;" reference, about a microsecond each), the characters that lower
-# case turns into a to z, then a few invisible marks.
-_CP1256 = bytes(range(256)).decode("cp1256")
-# İ and the Kelvin sign, the only ones outside ASCII (a test checks every code point).
-_LOWER_TO_ASCII = [
-    c
-    for c in map(chr, itertools.chain(range(0x80, 0x250), range(0x2100, 0x2150)))
-    if any("a" <= x <= "z" for x in c.lower())
-]
-_ROOM = [
-    b
-    for b, c in enumerate(_CP1256)
-    if b >= 0x80 and unicodedata.category(c)[0] in "LSN" and not "\u0600" <= c <= "\u06ff"
-]
-_WANTED = [
-    c
-    for c in dict.fromkeys(
-        (
-            *sorted(_FOLDS),
-            *_LOWER_TO_ASCII,
-            *sorted(chars.NON_ARABIC_LETTERS),
-            *sorted(chars.BIDI_EMBEDDINGS | chars.BIDI_ISOLATES),
-        )
-    )
-    if c not in _CP1256
-]
-_CODEPAGE_CHARS = "".join(
-    {**dict(enumerate(_CP1256)), **dict(zip(_ROOM, _WANTED, strict=False))}.values()
-)
-_CODEPAGE = codecs.charmap_build(_CODEPAGE_CHARS)
-
-
-def _encode(text: str) -> bytes:
-    """``text`` in the code page, one byte a character, others as "&#N;" references."""
-    return codecs.charmap_encode(text, "xmlcharrefreplace", _CODEPAGE)[0]
-
-
-def _skeleton_table() -> tuple[bytes, bytes]:
-    """The bytes.translate table and deleted bytes that turn a line into its skeleton:
-    each byte becomes the letter its near key folds to, or goes."""
-    table, deleted = bytearray(range(256)), bytearray()
-    for b, c in enumerate(_CODEPAGE_CHARS):
-        if c == "\n":
-            continue
-        letters = [f for f in near_key(c) if unicodedata.category(f) == "Lo" or "a" <= f <= "z"]
-        if letters:
-            (letter,) = letters
-            table[b] = _CODEPAGE_CHARS.index(letter)
-        else:
-            deleted.append(b)
-    return bytes(table), bytes(deleted)
-
-
-_SKELETON_TABLE, _NOT_SKELETON = _skeleton_table()
-# Whitespace of the code page other than a space and a line feed, and the references
-# of the whitespace it lacks: the sentence heads below read a text whose every space
-# is a plain one (a text with a wide space takes the careful way).
-_OTHER_SPACES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c.isspace() and c not in " \n")
-_TO_PLAIN_SPACE = bytes.maketrans(_OTHER_SPACES, b" " * len(_OTHER_SPACES))
-_WIDE_SPACES = sorted(chars.HORIZONTAL_SPACES - set(_CODEPAGE_CHARS))
-_WIDE_BREAKS = sorted(chars.LINE_BREAKS - set(_CODEPAGE_CHARS))
-# Line breaks other than a line feed: bytes of the code page, and references.
-_BREAK_BYTES = bytes(b for b, c in enumerate(_CODEPAGE_CHARS) if c in chars.LINE_BREAKS - {"\n"})
-
-
-def _references(characters: Iterable[str]) -> re.Pattern[bytes]:
-    """A pattern for the "&#N;" references of ``characters``."""
-    return re.compile(b"&#(?:%s);" % b"|".join(str(ord(c)).encode() for c in characters))
-
-
-_WIDE_SPACE, _WIDE_BREAK = _references(_WIDE_SPACES), _references(_WIDE_BREAKS)
-# A space before or after a line feed: found from the line feeds, rarer than spaces.
-_SPACE_AT_LINE_EDGE = re.compile(rb"\n(?: |(?<= \n))")
-_SPACE_RUN_BYTES = re.compile(b"  +")
-_REFERENCE = re.compile(b"&#")  # a character outside the page, or "&#" itself
-_WIDE_SPACE_OR_BREAK = _references(_WIDE_SPACES + _WIDE_BREAKS)
-_OTHER_MARKS = [_encode(m) for m in _SEGMENT_MARKS if m != "."]
-_CELL = re.compile(rb"\|")
-# The first word of a sentence, after a mark and spaces; after a line's last sentence,
-# its line feed (see _lines_with_twin_sentences).
-_SENTENCE_HEAD = re.compile(rb"\. ++(\n?[^ .\n]*+)")
-_LINE_HEAD = b"\n"
 _TEASER_TAILS = ("...", "…", "]")
 _THREE_DOTS = re.compile(rb"\.\.\.")  # twice as fast as `in` on bytes
 
@@ -654,125 +484,6 @@ def _end_of_prefix(keys: list[bytes], prefix: bytes) -> int:
     return bisect.bisect_left(keys, stem[:-1] + bytes((stem[-1] + 1,)))
 
 
-def _line_numbers(text: bytes, positions: Iterable[int]) -> list[int]:
-    """The line of each of the positions (in order) in ``text``.
-
-    >>> _line_numbers(b"a\\nb\\n\\nc", [0, 2, 5])
-    [0, 1, 3]
-    """
-    lines, line, start = [], 0, 0
-    for position in positions:
-        line += text.count(b"\n", start, position)
-        start = position
-        lines.append(line)
-    return lines
-
-
-def _lines_with_twin_sentences(image: bytes) -> list[int]:
-    """The lines of ``image`` (a code-page text whose only spaces are plain ones) where
-    a sentence may repeat the one just before it, and the lines with a table cell.
-
-    Two sentences in a row with equal keys begin with the same word, so the first word
-    of every sentence (after a mark and spaces) is listed in one pass, every mark made
-    a full stop. Each line break is listed too, as a word no sentence begins with (a
-    line feed), which also says on which line each sentence is.
-
-    >>> _lines_with_twin_sentences(b"a b. c d\\n a  b!! a b.\\nx | y\\nx. x")
-    [1, 2, 3]
-    """
-    heads = image
-    for mark in _OTHER_MARKS:
-        if mark in heads:
-            heads = heads.replace(mark, b".")
-    cells = b"|" in heads
-    if b". " not in heads and not cells:
-        return []  # one sentence a line, no cell: nothing can repeat within a line
-    heads = b". " + heads.replace(b"\n", b". \n. ")
-    found = _SENTENCE_HEAD.findall(heads)
-    twins = list(itertools.compress(range(1, len(found)), map(operator.eq, found, found[1:])))
-    lines: set[int] = set()
-    if twins:
-        line, done = 0, 0
-        for k in twins:
-            if found[k] != _LINE_HEAD:
-                line += found[done:k].count(_LINE_HEAD)
-                done = k
-                lines.add(line)
-    if cells:
-        lines.update(_line_numbers(heads, (m.start() for m in _CELL.finditer(heads))))
-    return sorted(lines)
-
-
-@functools.cache
-def _near_table() -> tuple[bytes, bytes, bytes]:
-    """The bytes.translate table and deleted bytes that turn a code-page text into its
-    near keys but for spacing, and the bytes whose near key is no one byte of the page.
-    Built from near_key itself, character by character (the fold reads no neighbour)."""
-    table, deleted, other = bytearray(range(256)), bytearray(), bytearray()
-    for b, c in enumerate(_CODEPAGE_CHARS):
-        folded = _fold(c)
-        if c == "\n":
-            continue
-        if not folded:
-            deleted.append(b)
-        elif folded.isspace():
-            table[b] = ord(" ")  # what str.split() splits on
-        elif len(folded) == 1 and folded in _CODEPAGE_CHARS:
-            table[b] = _CODEPAGE_CHARS.index(folded)
-        else:  # İ: "i" and a combining dot
-            other.append(b)
-    return bytes(table), bytes(deleted), bytes(other)
-
-
-def _near_keys(image: bytes) -> list[str] | None:
-    """The near key of each line of a code-page text by whole-text byte operations, or
-    None when it holds a character outside the page (a reference) or one of the few
-    whose key takes more than a byte.
-
-    >>> _near_keys(_encode("قالَ  الوزيرُ: نعم\\n HELLO ... ")), _near_keys(_encode("Σ"))
-    (['قال الوزير نعم', 'hello'], None)
-    """
-    table, deleted, other = _near_table()
-    if _REFERENCE.search(image) or _has_any(image, other):
-        return None
-    near = image.translate(table, deleted)
-    if b"  " in near:
-        near = _SPACE_RUN_BYTES.sub(b" ", near)
-    near = near.replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ")
-    return codecs.charmap_decode(near, "strict", _CODEPAGE_CHARS)[0].split("\n")
-
-
-def _plain_image(image: bytes) -> bool:
-    """Whether the lines of a text (joined by LF; ``image`` is it in the code page) are
-    already their own exact keys: no whitespace but single spaces between words.
-
-    >>> [_plain_image(_encode(t)) for t in ("قال إنه\\nجاء", "قال  إنه", "قال \\nجاء", "قال\\t")]
-    [True, False, False, False]
-    """
-    return not (
-        b"  " in image
-        or _SPACE_AT_LINE_EDGE.search(image)
-        or image[:1] == b" "
-        or image[-1:] == b" "
-        or _has_any(image, _OTHER_SPACES)
-        or _WIDE_SPACE.search(image)
-    )
-
-
-def _has_any(data: bytes, single: bytes) -> bool:
-    """Whether ``data`` holds any of the bytes of ``single`` (each found by memchr)."""
-    return any(single[i : i + 1] in data for i in range(len(single)))
-
-
-def _skeleton(text: str) -> bytes:
-    """The letters of the near key of ``text`` (Arabic, and a to z), as code-page bytes.
-
-    >>> _skeleton("قالَ الوزير: ٢٠٢٤") == _skeleton("قال الوزیر 2024") == _encode("قالالوزير")
-    True
-    """
-    return _encode(text).translate(_SKELETON_TABLE, _NOT_SKELETON)
-
-
 class _SparseDocument(_Lines):
     """A document whose keys are computed only for the lines that share a skeleton with
     another line, the teaser candidates and the lines that may hold a repeated sentence.
@@ -786,16 +497,16 @@ class _SparseDocument(_Lines):
     @classmethod
     def of(cls, text: str, options: Repeats) -> _SparseDocument | None:
         """The document, or None when a wide space (U+2000...) asks for the careful way."""
-        image = _encode(text)
-        breaks = _has_any(image, _BREAK_BYTES)
-        unusual = breaks or _WIDE_SPACE_OR_BREAK.search(image)
-        if unusual and (breaks or _WIDE_BREAK.search(image)):
-            texts, ends = _split_lines(text)  # a line break other than a line feed
-            image = _encode("\n".join(texts))
+        image = encode(text)
+        breaks = has_any(image, BREAK_BYTES)
+        unusual = breaks or WIDE_SPACE_OR_BREAK.search(image)
+        if unusual and (breaks or WIDE_BREAK.search(image)):
+            texts, ends = split_lines(text)  # a line break other than a line feed
+            image = encode("\n".join(texts))
         else:
             texts = text.split("\n")
             ends = ["\n"] * (len(texts) - 1) + [""]
-        if unusual and _WIDE_SPACE.search(image):
+        if unusual and WIDE_SPACE.search(image):
             return None
         return cls(options, texts, ends, image)
 
@@ -804,14 +515,14 @@ class _SparseDocument(_Lines):
         self.texts = self._original = texts
         self.ends = ends
         # Only plain spaces in the text: most lines are their own exact key.
-        self._plain = plain = not _has_any(image, _OTHER_SPACES)
+        self._plain = plain = not has_any(image, OTHER_SPACES)
         self.exact = _Lazy(self._exact_plain if plain else self._exact)
         self.near = _Lazy(self._near)
         self.words = _Lazy(self._words)
         self.verse = _Lazy(self._verse)
         self._like = _Lazy(self._verse_like)
         self._collapsed: dict[int, str] = {}  # line index: its exact key before collapsing
-        self.skeleton = image.translate(_SKELETON_TABLE, _NOT_SKELETON).split(b"\n")
+        self.skeleton = skeletons(image)
         self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers(image)
         self.blanks, self.candidates = self._candidates()
@@ -934,9 +645,9 @@ class _SparseDocument(_Lines):
         needed = [i for i in lines if skeleton[i] in mixed]
         # Folded as one text joined by line feeds, as _Document folds the whole text.
         joined = "\n".join(map(self.texts.__getitem__, needed))
-        near = _near_keys(_encode(joined))
+        near = near_keys(encode(joined))
         if near is None:
-            near = [" ".join(f.split()) for f in _fold(joined).split("\n")]
+            near = [" ".join(f.split()) for f in fold(joined).split("\n")]
         self.near.update(zip(needed, near, strict=True))
 
     def alike(self, a: int, b: int) -> bool:
@@ -969,9 +680,7 @@ class _SparseDocument(_Lines):
         sentences in a row that are the same bytes once spaces and marks are folded,
         and lines with a table cell. Each such line is then judged as the careful way
         judges it."""
-        lines = _lines_with_twin_sentences(
-            image if self._plain else image.translate(_TO_PLAIN_SPACE)
-        )
+        lines = lines_with_twin_sentences(image if self._plain else image.translate(TO_PLAIN_SPACE))
         if not lines:
             return 0
         collapsed = 0
@@ -988,7 +697,7 @@ class _SparseDocument(_Lines):
                 self.texts[i] = new
                 for keys in (self.exact, self.near, self.words):
                     keys.pop(i, None)
-                self.skeleton[i] = _skeleton(new)
+                self.skeleton[i] = line_skeleton(new)
         return collapsed
 
     def _teasers(self, image: bytes) -> set[int]:
@@ -1132,12 +841,12 @@ def _collapse_line(text: str, min_words: int) -> tuple[str, int]:
     """Drop each sentence or cell of ``text`` that repeats the one just before it."""
     pieces, separators, start = [], [], 0
     for match in _SEGMENT_BREAK.finditer(text):
-        end = match.start() + (match[0][0] in _SEGMENT_MARKS)  # a mark ends its piece
+        end = match.start() + (match[0][0] in SEGMENT_MARKS)  # a mark ends its piece
         pieces.append(text[start:end])
         separators.append(text[end : match.end()])
         start = match.end()
     pieces.append(text[start:])
-    keys = [" ".join(p.split()).rstrip(_SEGMENT_MARKS) for p in pieces]
+    keys = [" ".join(p.split()).rstrip(SEGMENT_MARKS) for p in pieces]
     out, last, collapsed = [pieces[0]], keys[0], 0
     for separator, piece, key in zip(separators, pieces[1:], keys[1:], strict=True):
         if key == last and len(piece.split()) >= min_words:
