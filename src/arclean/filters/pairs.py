@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import accumulate, compress, pairwise
+from itertools import accumulate, compress, pairwise, repeat
 from typing import NamedTuple
 
 from arclean import chars
@@ -34,6 +34,9 @@ QUOTES = _STRAIGHT_OR_PRIME | _CURLY  # every double quote the filter knows
 # A line whose straight quotes pair as _sequential pairs them (an even count, none
 # side by side), and each pair of them.
 _QUOTE = chars.char_class(_STRAIGHT)
+# The straight quote, for lines_matching to try only the lines holding it; "" (try
+# every line) should the table ever hold more than one.
+_ONE_STRAIGHT = "".join(_STRAIGHT) if len(_STRAIGHT) == 1 else ""
 _NOT_QUOTE = "[^" + _QUOTE[1:]
 _QUOTES_IN_PAIRS = re.compile(
     f"{_NOT_QUOTE}*+(?:{_QUOTE}{_NOT_QUOTE}++{_QUOTE}(?:{_NOT_QUOTE}++|\\Z))*+\\Z"
@@ -157,9 +160,30 @@ def literal(char: str) -> re.Pattern[str]:
     return re.compile(re.escape(char))
 
 
+def _finder(char: str) -> Callable[[str], object]:
+    """The faster whole-text test for one character: ``in``, or re's literal scan.
+
+    In text stored two bytes a character (Arabic), ``in`` looks for the character's
+    low byte with memchr and checks each hit: at memory speed when that byte is rare,
+    slower than re's plain scan when ASCII text or Arabic letters share it (U+2028 and
+    ب, U+2029 and ة), or when it is 00 or 06 (no memchr; the high byte of Arabic).
+    """
+    low = ord(char) & 0xFF
+    if low in (0x00, 0x06) or 0x20 <= low <= 0x4A or 0x61 <= low <= 0x7A:
+        return re.compile(re.escape(char)).search
+
+    def contains(text: str) -> bool:
+        return char in text
+
+    return contains
+
+
+_RARE_LINE_BREAK_FINDERS = tuple((char, _finder(char)) for char in RARE_LINE_BREAKS)
+
+
 def other_line_breaks(text: str) -> tuple[str, ...]:
     """The line breaks other than LF in ``text`` (rare), for lines_where and lines_matching."""
-    return tuple(line_break for line_break in RARE_LINE_BREAKS if line_break in text)
+    return tuple(line_break for line_break, found in _RARE_LINE_BREAK_FINDERS if found(text))
 
 
 def lines_where(
@@ -207,19 +231,29 @@ def lines_where(
 
 
 def lines_matching(
-    text: str, pattern: re.Pattern[str], others: tuple[str, ...] | None = None
+    text: str,
+    pattern: re.Pattern[str],
+    others: tuple[str, ...] | None = None,
+    holding: str = "",
 ) -> list[tuple[int, int]]:
     """Start and end of each line, in order, that ``pattern`` matches from its start.
 
     Lines end as in lines_where. The text is cut into lines and the pattern matched
-    against each at C speed: no Python runs per line.
+    against each at C speed: no Python runs per line. With ``holding`` (a character
+    that every line the pattern matches holds), only the lines that hold it are tried.
 
     >>> lines_matching("ab\\ncd\\u2028ab", re.compile("a"))
     [(0, 2), (6, 8)]
+    >>> lines_matching('a"b\\nab\\n"', re.compile('.*"'), holding='"')
+    [(0, 3), (7, 8)]
     """
     others = other_line_breaks(text) if others is None else others
     lines = _LINE_BREAK.split(text) if others else text.split("\n")
-    matched = list(compress(range(len(lines)), map(pattern.match, lines)))
+    if holding:  # `in` is far cheaper than a match that reads the whole line
+        candidates = compress(range(len(lines)), map(str.__contains__, lines, repeat(holding)))
+        matched = [i for i in candidates if pattern.match(lines[i])]
+    else:
+        matched = list(compress(range(len(lines)), map(pattern.match, lines)))
     if len(matched) * 20 > len(lines):  # many: add up every line's length at once
         starts = list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
         return [(starts[i], starts[i + 1] - 1) for i in matched]
@@ -244,7 +278,8 @@ def lines_to_tighten(text: str, others: tuple[str, ...] | None = None) -> list[t
     others = other_line_breaks(text) if others is None else others
     lines = lines_where(text, triggers, others)
     if any(quote in text for quote in _STRAIGHT):
-        lines = sorted({*lines, *lines_matching(text, _straight_quotes_to_check(), others)})
+        quoted = lines_matching(text, _straight_quotes_to_check(), others, _ONE_STRAIGHT)
+        lines = sorted({*lines, *quoted})
     return lines
 
 
