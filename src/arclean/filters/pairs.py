@@ -437,12 +437,32 @@ def _around_arabic(line: str, o: int, c: int) -> bool:
     )
 
 
+# Where tighten_line may edit: a bracket or quote with a space after or before it, or
+# an Arabic letter after it. A line without one (<a x="<a x="...) needs no pairing.
+_PAIR_CLASS = chars.char_class(chars.BRACKET_PAIRS.keys() | _OPENER_OF.keys() | QUOTES)
+_MAY_EDIT = re.compile(f"{_PAIR_CLASS}(?:{_S}|{_ARABIC_LETTER.pattern})|{_S}{_PAIR_CLASS}")
+
+
+def may_tighten(text: str) -> bool:
+    """Whether tighten_pairs could change ``text``: False when no bracket or quote has
+    a space or an Arabic letter next to it as tighten_line looks. Masking protected
+    spans leaves two characters side by side only if they were, so it holds for the
+    masked text too.
+
+    >>> may_tighten('<a x="<a x="'), may_tighten("( أ)")
+    (False, True)
+    """
+    return _MAY_EDIT.search(text) is not None
+
+
 def tighten_line(line: str) -> tuple[str, int, int]:
     """Tighten the pairs of one line; return it and the spaces removed and added.
 
     >>> tighten_line('قال "هذا "ثم')
     ('قال "هذا" ثم', 1, 1)
     """
+    if not _MAY_EDIT.search(line):
+        return line, 0, 0  # no pair needs pairing: no edit could be made
     # Each edit removes one run of spaces, or adds one space (start == end). Runs
     # are whole runs, so no two edits overlap.
     edits: list[tuple[int, int]] = []

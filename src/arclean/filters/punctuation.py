@@ -349,6 +349,8 @@ class Punctuation(Filter):
         """Run the rules over the whole text: all, or (``marks`` False) only those
         for quotes and pairs. ``every_line``: tighten the pairs of every line, not
         only of those pairs.lines_to_tighten finds."""
+        if not marks and self.quotes == "keep" and not pairs.may_tighten(text):
+            return text, {}  # only pairs to tighten, and none could be: spare the masking
         masked = protected.mask(text)
         if masked is None:  # every placeholder is taken: leave this odd text alone
             return text, {}
