@@ -181,6 +181,11 @@ def _finder(char: str) -> Callable[[str], object]:
 _RARE_LINE_BREAK_FINDERS = tuple((char, _finder(char)) for char in RARE_LINE_BREAKS)
 
 
+# For ``others`` below: every rare line break may be in the text; the functions look
+# for them in the lines they work on rather than in the whole text.
+UNKNOWN_BREAKS = tuple(RARE_LINE_BREAKS)
+
+
 def other_line_breaks(text: str) -> tuple[str, ...]:
     """The line breaks other than LF in ``text`` (rare), for lines_where and lines_matching."""
     return tuple(line_break for line_break, found in _RARE_LINE_BREAK_FINDERS if found(text))
@@ -195,6 +200,8 @@ def lines_where(
     A line ends at any of chars.LINE_BREAKS, the breaks the whitespace filter turns
     into LF, so a line is the same line before and after that filter runs. Each
     pattern is searched for once along the text, from each line it finds to the next.
+    ``others``: the line breaks other than LF in the text, None to find them first, or
+    UNKNOWN_BREAKS to look for every one inside each line found.
 
     >>> lines_where("ab\\ncd\\rab", [Trigger(re.compile("b"))])
     [(0, 2), (6, 8)]
@@ -230,6 +237,11 @@ def lines_where(
     return sorted(found.items())
 
 
+def _holding(lines: list[str], char: str) -> list[int]:
+    """The numbers of the lines that hold ``char``."""
+    return list(compress(range(len(lines)), map(str.__contains__, lines, repeat(char))))
+
+
 def lines_matching(
     text: str,
     pattern: re.Pattern[str],
@@ -240,20 +252,33 @@ def lines_matching(
 
     Lines end as in lines_where. The text is cut into lines and the pattern matched
     against each at C speed: no Python runs per line. With ``holding`` (a character
-    that every line the pattern matches holds), only the lines that hold it are tried.
+    that every line the pattern matches holds), only the lines that hold it are tried,
+    and with UNKNOWN_BREAKS only those are searched for line breaks other than LF.
 
     >>> lines_matching("ab\\ncd\\u2028ab", re.compile("a"))
     [(0, 2), (6, 8)]
     >>> lines_matching('a"b\\nab\\n"', re.compile('.*"'), holding='"')
     [(0, 3), (7, 8)]
+    >>> lines_matching('a"b\\u2028"', re.compile('.*"'), UNKNOWN_BREAKS, holding='"')
+    [(0, 3), (4, 5)]
     """
-    others = other_line_breaks(text) if others is None else others
-    lines = _LINE_BREAK.split(text) if others else text.split("\n")
-    if holding:  # `in` is far cheaper than a match that reads the whole line
-        candidates = compress(range(len(lines)), map(str.__contains__, lines, repeat(holding)))
-        matched = [i for i in candidates if pattern.match(lines[i])]
-    else:
-        matched = list(compress(range(len(lines)), map(pattern.match, lines)))
+    matched: list[int] | None = None
+    if others is UNKNOWN_BREAKS and holding:
+        # Only the lines holding ``holding`` count: cut at LF, and make sure none of
+        # those holds another break (rare), rather than look for them in the whole text.
+        lines = text.split("\n")
+        candidates = _holding(lines, holding)
+        tried = "\n".join([lines[i] for i in candidates])
+        if not any(found(tried) for _, found in _RARE_LINE_BREAK_FINDERS):
+            matched = [i for i in candidates if pattern.match(lines[i])]
+    if matched is None:
+        if others is None or others is UNKNOWN_BREAKS:
+            others = other_line_breaks(text)
+        lines = _LINE_BREAK.split(text) if others else text.split("\n")
+        if holding:  # `in` is far cheaper than a match that reads the whole line
+            matched = [i for i in _holding(lines, holding) if pattern.match(lines[i])]
+        else:
+            matched = list(compress(range(len(lines)), map(pattern.match, lines)))
     if len(matched) * 20 > len(lines):  # many: add up every line's length at once
         starts = list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
         return [(starts[i], starts[i + 1] - 1) for i in matched]

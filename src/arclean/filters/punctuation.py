@@ -313,7 +313,7 @@ class Punctuation(Filter):
             or ("<" in text and _CODE_ELEMENT.search(text))
         ):
             return None  # a placeholder may be missing; spans may run over lines
-        others = pairs.other_line_breaks(text)
+        others = pairs.UNKNOWN_BREAKS  # looked for in the lines found, not everywhere
         ellipsis = self.ellipsis != "keep"
         triggers = [_mark_trigger(mark, self.max_run, ellipsis) for mark in _MARKS if mark in text]
         if self.arabic_percent and "%" in text:
