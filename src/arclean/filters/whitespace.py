@@ -61,9 +61,10 @@ _ODD_SPACE_FINDER = _Finder.of(_ODD_SPACES)
 
 @lru_cache(maxsize=8)
 def _blank_run(max_blank_lines: int) -> re.Pattern[str]:
-    """More line breaks in a row than ``max_blank_lines`` blank lines need (written
-    ``\\n\\n\\n+`` rather than ``\\n{3,}`` so that re searches for a fixed prefix)."""
-    return re.compile("\n" * (max_blank_lines + 1) + "\n+")
+    """More line breaks in a row than ``max_blank_lines`` blank lines need, written to
+    start with one plain line break (re scans for a lone literal twice as fast as for
+    several, and from a repeated one, \\n{3,}, not fast at all)."""
+    return re.compile(f"\\n(?=\\n{{{max_blank_lines + 1}}})\\n+")
 
 
 def fix_whitespace(text: str) -> str:
