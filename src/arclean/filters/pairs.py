@@ -237,6 +237,27 @@ def lines_where(
     return sorted(found.items())
 
 
+def _lines_holding_matching(
+    text: str, pattern: re.Pattern[str], char: str
+) -> list[tuple[int, int]]:
+    """lines_matching for text whose only line break is LF, trying only the lines that
+    hold ``char``: found with str.find, one after the other, without cutting the text.
+    (A match from the line's start up to its end sees what it sees in the line alone:
+    the line break before it is no character the patterns look back for.)"""
+    found: list[tuple[int, int]] = []
+    find, rfind, match = text.find, text.rfind, pattern.match
+    position = find(char)
+    while position >= 0:
+        start = rfind("\n", 0, position) + 1
+        end = find("\n", position)
+        if end < 0:
+            end = len(text)
+        if match(text, start, end):
+            found.append((start, end))
+        position = find(char, end)
+    return found
+
+
 def _holding(lines: list[str], char: str) -> list[int]:
     """The numbers of the lines that hold ``char``."""
     return list(compress(range(len(lines)), map(str.__contains__, lines, repeat(char))))
@@ -252,8 +273,8 @@ def lines_matching(
 
     Lines end as in lines_where. The text is cut into lines and the pattern matched
     against each at C speed: no Python runs per line. With ``holding`` (a character
-    that every line the pattern matches holds), only the lines that hold it are tried,
-    and with UNKNOWN_BREAKS only those are searched for line breaks other than LF.
+    that every line the pattern matches holds), only the lines that hold it are tried.
+    UNKNOWN_BREAKS for ``others`` is None here.
 
     >>> lines_matching("ab\\ncd\\u2028ab", re.compile("a"))
     [(0, 2), (6, 8)]
@@ -262,23 +283,15 @@ def lines_matching(
     >>> lines_matching('a"b\\u2028"', re.compile('.*"'), UNKNOWN_BREAKS, holding='"')
     [(0, 3), (4, 5)]
     """
-    matched: list[int] | None = None
-    if others is UNKNOWN_BREAKS and holding:
-        # Only the lines holding ``holding`` count: cut at LF, and make sure none of
-        # those holds another break (rare), rather than look for them in the whole text.
-        lines = text.split("\n")
-        candidates = _holding(lines, holding)
-        tried = "\n".join([lines[i] for i in candidates])
-        if not any(found(tried) for _, found in _RARE_LINE_BREAK_FINDERS):
-            matched = [i for i in candidates if pattern.match(lines[i])]
-    if matched is None:
-        if others is None or others is UNKNOWN_BREAKS:
-            others = other_line_breaks(text)
-        lines = _LINE_BREAK.split(text) if others else text.split("\n")
-        if holding:  # `in` is far cheaper than a match that reads the whole line
-            matched = [i for i in _holding(lines, holding) if pattern.match(lines[i])]
-        else:
-            matched = list(compress(range(len(lines)), map(pattern.match, lines)))
+    if others is None or others is UNKNOWN_BREAKS:
+        others = other_line_breaks(text)
+    if holding and not others:
+        return _lines_holding_matching(text, pattern, holding)
+    lines = _LINE_BREAK.split(text) if others else text.split("\n")
+    if holding:  # `in` is far cheaper than a match that reads the whole line
+        matched = [i for i in _holding(lines, holding) if pattern.match(lines[i])]
+    else:
+        matched = list(compress(range(len(lines)), map(pattern.match, lines)))
     if len(matched) * 20 > len(lines):  # many: add up every line's length at once
         starts = list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
         return [(starts[i], starts[i + 1] - 1) for i in matched]
