@@ -52,7 +52,9 @@ class _Finder(NamedTuple):
 
 
 def _common_low_byte(low: int) -> bool:
-    return low in (0x00, 0x06, 0x0A, 0x0C) or 0x20 <= low <= 0x4A or 0x61 <= low <= 0x7A
+    """A low byte that ASCII text and Arabic letters (0x20-0x4A, 0x61-0x7A) or the high
+    byte of Arabic (06) are full of, or 00. (pairs._finder makes the same choice.)"""
+    return low in (0x00, 0x06) or 0x20 <= low <= 0x4A or 0x61 <= low <= 0x7A
 
 
 _ODD_BREAK_FINDER = _Finder.of(_ODD_BREAKS)
