@@ -147,25 +147,20 @@ _WIKI_LINK_START = r"(?=\[(?:[^\[\]\n|]|\[%)|h|/)"
 # {{Name:...}}, {{Name|...}} with an ASCII name; {{#if:...}}
 _WIKI_TEMPLATE = rf"\{{#?[A-Za-z][A-Za-z0-9 _-]*[:|]{_IN_BRACES}*+\}}\}}"
 
-_TOKEN = (
-    # Three branches, each starting with its literal character: re skips straight from
-    # one "<", "[" or "{" to the next, and reads at each only the kinds it can begin.
-    f"<(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
+# Three branches, each starting with its literal character: re skips straight from
+# one "<", "[" or "{" to the next, and reads at each only the kinds it can begin.
+_AFTER_ANGLE = f"(?:(?P<tag>{_TAG})|(?P<decl>{_DECLARATION})|(?P<cut>{_CUT_TAG}))"
+_BRACKET_OR_BRACE_TOKEN = (
     # Every BBCode tag starts with a letter, "/" or "*", and every wiki link with "[" and
     # a character of its target, or a URL: the checks spare "[[[[" a failed try at each
     # of the many tag names and at every kind of link.
-    f"|\\[(?:(?=[*/]|(?i:[a-z]))(?P<bbcode>{_BBCODE})"
+    f"\\[(?:(?=[*/]|(?i:[a-z]))(?P<bbcode>{_BBCODE})"
     f"|{_WIKI_LINK_START}(?P<wiki>{_WIKI_LINK}))"
     f"|\\{{(?P<template>{_WIKI_TEMPLATE})"
 )
+_TOKEN = f"<{_AFTER_ANGLE}|{_BRACKET_OR_BRACE_TOKEN}"
 
 
-# An inline tag as markup mostly writes it: <b>, </SPAN>, no attribute. It owes the
-# text around it nothing, so _strip_tokens removes a run of them with one re.sub
-# instead of a Python step each (a megabyte of <<b> is 250,000 of them). Where it
-# matches, _TOKEN's tag branch matches the same characters, and no token can start
-# inside one: _COMPLEX_TOKEN is _TOKEN but for these, and the text between two of its
-# matches holds only these tokens.
 def _trie(words: Iterable[str]) -> str:
     """A pattern for exactly ``words``, letter by letter: re tries an alternation of
     ninety names one after the other, and this reads each letter once.
@@ -187,10 +182,16 @@ def _trie(words: Iterable[str]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-# (A letter first: "<!--" and "<<" fail at once, not after forty letters each.)
+# An inline tag as markup mostly writes it: <b>, </SPAN>, no attribute. It owes the
+# text around it nothing, so _strip_tokens removes a run of them with one re.sub
+# instead of a Python step each (a megabyte of <<b> is 250,000 of them). Where it
+# matches, _TOKEN's tag branch matches the same characters, and no token can start
+# inside one: _COMPLEX_TOKEN is _TOKEN but for these, and the text between two of its
+# matches holds only these tokens. (A letter first: "<!--" and "<<" fail at once, not
+# after forty letters each.)
 _SIMPLE_INLINE_REST = f"/?(?=[A-Za-z]){_trie(_INLINE | {name.upper() for name in _INLINE})}>"
 _SIMPLE_INLINE = "<" + _SIMPLE_INLINE_REST
-_COMPLEX_TOKEN = _TOKEN.replace("<(?:(?P<tag>", f"<(?!{_SIMPLE_INLINE_REST})(?:(?P<tag>", 1)
+_COMPLEX_TOKEN = f"<(?!{_SIMPLE_INLINE_REST}){_AFTER_ANGLE}|{_BRACKET_OR_BRACE_TOKEN}"
 # Attributes with a value, and placeholders: what is left are the bare attributes.
 _VALUED_ATTRIBUTE = rf"{_ATTR_NAME}\s*=\s*{_VALUE}|{_ATOM}"
 
