@@ -43,11 +43,11 @@ _TO_ARABIC = str.maketrans(chars.LATIN_TO_ARABIC_PUNCTUATION)
 # at C speed; a lookbehind placed after that character, or a small function, then
 # checks what stands before it.
 
-# A Latin , ; ? (the last character seen) whose nearest word before it may be Arabic:
-# right after an Arabic character or after one and up to two closing quotes, brackets
-# or spaces, or after three of those (then _latin_mark_to_arabic walks back further).
-# A lookbehind is of fixed width: one for each distance. Marks after anything else
-# (`{a: ;;;`, `1,000`) are never matched, so no Python runs for them.
+# A Latin , ; ? whose nearest word before it may be Arabic: right after an Arabic
+# character, after one and then one or two closing quotes, brackets or spaces, or after
+# three of those (then _latin_mark_to_arabic walks back further). A lookbehind has a
+# fixed width, so there is one for each distance (the "." in each is the mark itself).
+# Marks after anything else (`{a: ;;;`, `1,000`) are never matched: no Python runs.
 _CS = chars.char_class(_CLOSER_OR_SPACE)
 _AFTER_ARABIC_WORD = f"(?:(?<={_A}.)|(?<={_A}{_CS}.)|(?<={_A}{_CS}{_CS}.)|(?<={_CS}{_CS}{_CS}.))"
 _LATIN_MARKS = re.compile(f"[,;?]{_AFTER_ARABIC_WORD}[,;?]*")

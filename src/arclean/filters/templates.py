@@ -153,7 +153,7 @@ def _remove_runs(
     size = len(text)
     spaces, breaks = _HSPACE, chars.LINE_BREAKS
     for run in run_pattern.finditer(text):
-        # A run of one placeholder (the "more" group unmatched) needs no count.
+        # A run of one placeholder (group 1 unmatched) needs no count.
         removed += 1 if run.group(1) is None else len(placeholder.findall(run[0]))
         # Take the spaces on both sides with the run.
         run_start, run_end = start, end = run.span()
