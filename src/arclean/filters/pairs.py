@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import accumulate, compress, pairwise
+from itertools import accumulate, compress, pairwise, repeat
 from typing import NamedTuple
 
 from arclean import chars
@@ -34,6 +34,9 @@ QUOTES = _STRAIGHT_OR_PRIME | _CURLY  # every double quote the filter knows
 # A line whose straight quotes pair as _sequential pairs them (an even count, none
 # side by side), and each pair of them.
 _QUOTE = chars.char_class(_STRAIGHT)
+# The straight quote, for lines_matching to try only the lines holding it; "" (try
+# every line) should the table ever hold more than one.
+_ONE_STRAIGHT = "".join(_STRAIGHT) if len(_STRAIGHT) == 1 else ""
 _NOT_QUOTE = "[^" + _QUOTE[1:]
 _QUOTES_IN_PAIRS = re.compile(
     f"{_NOT_QUOTE}*+(?:{_QUOTE}{_NOT_QUOTE}++{_QUOTE}(?:{_NOT_QUOTE}++|\\Z))*+\\Z"
@@ -157,9 +160,35 @@ def literal(char: str) -> re.Pattern[str]:
     return re.compile(re.escape(char))
 
 
+def _finder(char: str) -> Callable[[str], object]:
+    """The faster whole-text test for one character: ``in``, or re's literal scan.
+
+    In text stored two bytes a character (Arabic), ``in`` looks for the character's
+    low byte with memchr and checks each hit: at memory speed when that byte is rare,
+    slower than re's plain scan when ASCII text or Arabic letters share it (U+2028 and
+    ب, U+2029 and ة), or when it is 00 or 06 (no memchr; the high byte of Arabic).
+    """
+    low = ord(char) & 0xFF
+    if low in (0x00, 0x06) or 0x20 <= low <= 0x4A or 0x61 <= low <= 0x7A:
+        return re.compile(re.escape(char)).search
+
+    def contains(text: str) -> bool:
+        return char in text
+
+    return contains
+
+
+_RARE_LINE_BREAK_FINDERS = tuple((char, _finder(char)) for char in RARE_LINE_BREAKS)
+
+
+# For ``others`` below: every rare line break may be in the text; the functions look
+# for them in the lines they work on rather than in the whole text.
+UNKNOWN_BREAKS = tuple(RARE_LINE_BREAKS)
+
+
 def other_line_breaks(text: str) -> tuple[str, ...]:
     """The line breaks other than LF in ``text`` (rare), for lines_where and lines_matching."""
-    return tuple(line_break for line_break in RARE_LINE_BREAKS if line_break in text)
+    return tuple(line_break for line_break, found in _RARE_LINE_BREAK_FINDERS if found(text))
 
 
 def lines_where(
@@ -171,6 +200,8 @@ def lines_where(
     A line ends at any of chars.LINE_BREAKS, the breaks the whitespace filter turns
     into LF, so a line is the same line before and after that filter runs. Each
     pattern is searched for once along the text, from each line it finds to the next.
+    ``others``: the line breaks other than LF in the text, None to find them first, or
+    UNKNOWN_BREAKS to look for every one inside each line found.
 
     >>> lines_where("ab\\ncd\\rab", [Trigger(re.compile("b"))])
     [(0, 2), (6, 8)]
@@ -206,20 +237,61 @@ def lines_where(
     return sorted(found.items())
 
 
+def _lines_holding_matching(
+    text: str, pattern: re.Pattern[str], char: str
+) -> list[tuple[int, int]]:
+    """lines_matching for text whose only line break is LF, trying only the lines that
+    hold ``char``: found with str.find, one after the other, without cutting the text.
+    (A match from the line's start up to its end sees what it sees in the line alone:
+    the line break before it is no character the patterns look back for.)"""
+    found: list[tuple[int, int]] = []
+    find, rfind, match = text.find, text.rfind, pattern.match
+    position = find(char)
+    while position >= 0:
+        start = rfind("\n", 0, position) + 1
+        end = find("\n", position)
+        if end < 0:
+            end = len(text)
+        if match(text, start, end):
+            found.append((start, end))
+        position = find(char, end)
+    return found
+
+
+def _holding(lines: list[str], char: str) -> list[int]:
+    """The numbers of the lines that hold ``char``."""
+    return list(compress(range(len(lines)), map(str.__contains__, lines, repeat(char))))
+
+
 def lines_matching(
-    text: str, pattern: re.Pattern[str], others: tuple[str, ...] | None = None
+    text: str,
+    pattern: re.Pattern[str],
+    others: tuple[str, ...] | None = None,
+    holding: str = "",
 ) -> list[tuple[int, int]]:
     """Start and end of each line, in order, that ``pattern`` matches from its start.
 
     Lines end as in lines_where. The text is cut into lines and the pattern matched
-    against each at C speed: no Python runs per line.
+    against each at C speed: no Python runs per line. With ``holding`` (a character
+    that every line the pattern matches holds), only the lines that hold it are tried.
+    UNKNOWN_BREAKS for ``others`` is None here.
 
     >>> lines_matching("ab\\ncd\\u2028ab", re.compile("a"))
     [(0, 2), (6, 8)]
+    >>> lines_matching('a"b\\nab\\n"', re.compile('.*"'), holding='"')
+    [(0, 3), (7, 8)]
+    >>> lines_matching('a"b\\u2028"', re.compile('.*"'), UNKNOWN_BREAKS, holding='"')
+    [(0, 3), (4, 5)]
     """
-    others = other_line_breaks(text) if others is None else others
+    if others is None or others is UNKNOWN_BREAKS:
+        others = other_line_breaks(text)
+    if holding and not others:
+        return _lines_holding_matching(text, pattern, holding)
     lines = _LINE_BREAK.split(text) if others else text.split("\n")
-    matched = list(compress(range(len(lines)), map(pattern.match, lines)))
+    if holding:  # `in` is far cheaper than a match that reads the whole line
+        matched = [i for i in _holding(lines, holding) if pattern.match(lines[i])]
+    else:
+        matched = list(compress(range(len(lines)), map(pattern.match, lines)))
     if len(matched) * 20 > len(lines):  # many: add up every line's length at once
         starts = list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
         return [(starts[i], starts[i + 1] - 1) for i in matched]
@@ -244,7 +316,8 @@ def lines_to_tighten(text: str, others: tuple[str, ...] | None = None) -> list[t
     others = other_line_breaks(text) if others is None else others
     lines = lines_where(text, triggers, others)
     if any(quote in text for quote in _STRAIGHT):
-        lines = sorted({*lines, *lines_matching(text, _straight_quotes_to_check(), others)})
+        quoted = lines_matching(text, _straight_quotes_to_check(), others, _ONE_STRAIGHT)
+        lines = sorted({*lines, *quoted})
     return lines
 
 
@@ -402,12 +475,32 @@ def _around_arabic(line: str, o: int, c: int) -> bool:
     )
 
 
+# Where tighten_line may edit: a bracket or quote with a space after or before it, or
+# an Arabic letter after it. A line without one (<a x="<a x="...) needs no pairing.
+_PAIR_CLASS = chars.char_class(chars.BRACKET_PAIRS.keys() | _OPENER_OF.keys() | QUOTES)
+_MAY_EDIT = re.compile(f"{_PAIR_CLASS}(?:{_S}|{_ARABIC_LETTER.pattern})|{_S}{_PAIR_CLASS}")
+
+
+def may_tighten(text: str) -> bool:
+    """Whether tighten_pairs could change ``text``: False when no bracket or quote has
+    a space or an Arabic letter next to it as tighten_line looks. Masking protected
+    spans leaves two characters side by side only if they were, so it holds for the
+    masked text too.
+
+    >>> may_tighten('<a x="<a x="'), may_tighten("( أ)")
+    (False, True)
+    """
+    return _MAY_EDIT.search(text) is not None
+
+
 def tighten_line(line: str) -> tuple[str, int, int]:
     """Tighten the pairs of one line; return it and the spaces removed and added.
 
     >>> tighten_line('قال "هذا "ثم')
     ('قال "هذا" ثم', 1, 1)
     """
+    if not _MAY_EDIT.search(line):
+        return line, 0, 0  # no pair needs pairing: no edit could be made
     # Each edit removes one run of spaces, or adds one space (start == end). Runs
     # are whole runs, so no two edits overlap.
     edits: list[tuple[int, int]] = []

@@ -43,11 +43,14 @@ _TO_ARABIC = str.maketrans(chars.LATIN_TO_ARABIC_PUNCTUATION)
 # at C speed; a lookbehind placed after that character, or a small function, then
 # checks what stands before it.
 
-# A Latin , ; ? right after an Arabic letter, a closing quote or bracket, or a space.
-# Whether the nearest word before it is Arabic is settled by _latin_mark_to_arabic.
-_LATIN_MARKS = re.compile(
-    f"[,;?](?<={chars.char_class(_CLOSER_OR_SPACE, ranges=_ARABIC_RANGES)}[,;?])[,;?]*"
-)
+# A Latin , ; ? whose nearest word before it may be Arabic: right after an Arabic
+# character, after one and then one or two closing quotes, brackets or spaces, or after
+# three of those (then _latin_mark_to_arabic walks back further). A lookbehind has a
+# fixed width, so there is one for each distance (the "." in each is the mark itself).
+# Marks after anything else (`{a: ;;;`, `1,000`) are never matched: no Python runs.
+_CS = chars.char_class(_CLOSER_OR_SPACE)
+_AFTER_ARABIC_WORD = f"(?:(?<={_A}.)|(?<={_A}{_CS}.)|(?<={_A}{_CS}{_CS}.)|(?<={_CS}{_CS}{_CS}.))"
+_LATIN_MARKS = re.compile(f"[,;?]{_AFTER_ARABIC_WORD}[,;?]*")
 # A mark with a space before it. (Searching for the mark, not the spaces, skips the
 # spaces between words at C speed; _drop_spaces_before_marks walks back over the run.)
 _MARK_AFTER_SPACE = re.compile(f"[،؛؟.:!{_ELLIPSIS}](?<={_S}.)")
@@ -92,7 +95,7 @@ _CODE_ELEMENT = re.compile(r"<(?i:script|style|code|pre)\b")
 _MAY_HIDE_QUOTES = ("`", "<")
 _MARKS = (",", ";", "?", *sorted(chars.ARABIC_CLOSING_MARKS), ".", ":", "!", _ELLIPSIS)
 _SPACE_BEFORE = f"(?<={_S}.)"  # _MARK_AFTER_SPACE
-_LATIN_MARK_AFTER = f"(?<={chars.char_class(_CLOSER_OR_SPACE, ranges=_ARABIC_RANGES)}.)"
+_LATIN_MARK_AFTER = _AFTER_ARABIC_WORD
 Line = tuple[int, int]
 _COUNTS = (
     "marks_mapped",
@@ -109,7 +112,7 @@ _COUNTS = (
 def _mark_trigger(mark: str, max_run: int, ellipsis: bool) -> pairs.Trigger:
     """Where a rule of the marks may fire at ``mark``, for these options (compiled on
     first use): after a space (_MARK_AFTER_SPACE), before a word (_GLUED_AFTER_MARK),
-    Latin after a closer, space or Arabic (_LATIN_MARKS), in a run too long (_RUN,
+    Latin after an Arabic word (_LATIN_MARKS), in a run too long (_RUN,
     _LONG_DOTS), or as an ellipsis to write (_ANY_ELLIPSIS).
 
     Tightening pairs cannot make one of these hold where it did not: it removes runs
@@ -310,7 +313,7 @@ class Punctuation(Filter):
             or ("<" in text and _CODE_ELEMENT.search(text))
         ):
             return None  # a placeholder may be missing; spans may run over lines
-        others = pairs.other_line_breaks(text)
+        others = pairs.UNKNOWN_BREAKS  # looked for in the lines found, not everywhere
         ellipsis = self.ellipsis != "keep"
         triggers = [_mark_trigger(mark, self.max_run, ellipsis) for mark in _MARKS if mark in text]
         if self.arabic_percent and "%" in text:
@@ -346,6 +349,8 @@ class Punctuation(Filter):
         """Run the rules over the whole text: all, or (``marks`` False) only those
         for quotes and pairs. ``every_line``: tighten the pairs of every line, not
         only of those pairs.lines_to_tighten finds."""
+        if not marks and self.quotes == "keep" and not pairs.may_tighten(text):
+            return text, {}  # only pairs to tighten, and none could be: spare the masking
         masked = protected.mask(text)
         if masked is None:  # every placeholder is taken: leave this odd text alone
             return text, {}

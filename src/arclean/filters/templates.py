@@ -104,7 +104,8 @@ def _patterns(groups: tuple[int, ...]) -> tuple[re.Pattern[str], re.Pattern[str]
     """
     placeholder = _placeholder(tuple(e for g in groups for e in _ENGINE_GROUPS[g][1]))
     # Placeholders one after the other, with only spaces between: they go together.
-    run = f"{placeholder}(?:{_SPACE}*{placeholder})*"
+    # (Group 1 holds the placeholders after the first: engines' patterns have no group.)
+    run = f"{placeholder}((?:{_SPACE}*{placeholder})+)?"
     return re.compile(placeholder), re.compile(run)
 
 
@@ -149,28 +150,31 @@ def _remove_runs(
 ) -> tuple[str, Counts]:
     parts: list[str] = []
     pos = removed = lines = 0
+    size = len(text)
+    spaces, breaks = _HSPACE, chars.LINE_BREAKS
     for run in run_pattern.finditer(text):
-        removed += len(placeholder.findall(run[0]))
+        # A run of one placeholder (group 1 unmatched) needs no count.
+        removed += 1 if run.group(1) is None else len(placeholder.findall(run[0]))
         # Take the spaces on both sides with the run.
-        start, end = run.start(), run.end()
-        while start > pos and text[start - 1] in _HSPACE:
+        run_start, run_end = start, end = run.span()
+        while start > pos and text[start - 1] in spaces:
             start -= 1
-        while end < len(text) and text[end] in _HSPACE:
+        while end < size and text[end] in spaces:
             end += 1
-        at_start = start == 0 or text[start - 1] in chars.LINE_BREAKS
-        at_end = end == len(text) or text[end] in chars.LINE_BREAKS
+        at_start = start == 0 or text[start - 1] in breaks
+        at_end = end == size or text[end] in breaks
         parts.append(text[pos:start])
         if at_start and at_end:
             # A line made only of placeholders goes with its line break.
             end += 2 if text.startswith("\r\n", end) else 1
             lines += 1
         elif not (at_start or at_end) and (
-            start < run.start() or end > run.end() or _OPEN_MARKUP.search(text, start - 40, start)
+            start < run_start or end > run_end or _OPEN_MARKUP.search(text, start - 40, start)
         ):
             # Between two words the gap closes to one space; at a line's edge, or with no
             # space around it (a{{x}}b), to none.
             parts.append(" ")
-        pos = min(end, len(text))
+        pos = min(end, size)
     parts.append(text[pos:])
     return "".join(parts), counts(placeholders_removed=removed, lines_removed=lines)
 

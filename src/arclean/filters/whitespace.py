@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
@@ -13,24 +14,59 @@ from arclean.scan import RARE_LINE_BREAKS
 # Each step is one pass that re or str runs at C speed (a pattern that starts with a
 # fixed character lets re skip to it), and is skipped when a cheaper check finds
 # nothing for it. After the first two steps the only space left is the ASCII one.
-_ODD_BREAKS = RARE_LINE_BREAKS  # `in` on one character: memchr
+_ODD_BREAKS = RARE_LINE_BREAKS
 _BREAK = re.compile(f"\\r\\n|{chars.char_class(_ODD_BREAKS)}")
 # Tabs, NBSP and the other Unicode spaces, each to an ASCII space.
-_ODD_SPACE = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
-# Either of the two above, to skip both steps with one scan when neither is there.
-_ODD_BREAK_OR_SPACE = re.compile(
-    chars.char_class(set(_ODD_BREAKS) | (chars.HORIZONTAL_SPACES - {" "}))
-)
+_ODD_SPACES = "".join(sorted(chars.HORIZONTAL_SPACES - {" "}))
+_ODD_SPACE = re.compile(chars.char_class(_ODD_SPACES))
 _SPACE_RUN = re.compile("  +")
 _TRAILING_SPACE = re.compile(" \n")
 _LEADING_SPACE = re.compile("\n ")
+# A line that ends or starts with a space, found by its line break (rarer than a space).
+_SPACE_AT_LINE_EDGE = re.compile("\n(?:(?<= \n)| )")
+
+
+class _Finder(NamedTuple):
+    """Whether a text holds any of some characters, each looked for alone (a class
+    pattern tests every character of the text, several times slower than this)."""
+
+    by_memchr: str
+    by_scan: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def of(cls, characters: str) -> _Finder:
+        """In text stored two bytes a character (Arabic), ``in`` looks for a character's
+        low byte with memchr and checks each hit: at memory speed when that byte is
+        rare, slower than re's plain scan for one character when ASCII text, Arabic
+        letters or the high byte of every Arabic character (06) share it, or when it
+        is 00 (memchr is not used). So those characters go to re.
+        """
+        slow = [c for c in characters if _common_low_byte(ord(c) & 0xFF)]
+        fast = "".join(c for c in characters if c not in slow)
+        return cls(fast, tuple(re.compile(re.escape(c)) for c in slow))
+
+    def found_in(self, text: str) -> bool:
+        return any(c in text for c in self.by_memchr) or any(
+            pattern.search(text) for pattern in self.by_scan
+        )
+
+
+def _common_low_byte(low: int) -> bool:
+    """A low byte that ASCII text and Arabic letters (0x20-0x4A, 0x61-0x7A) or the high
+    byte of Arabic (06) are full of, or 00. (pairs._finder makes the same choice.)"""
+    return low in (0x00, 0x06) or 0x20 <= low <= 0x4A or 0x61 <= low <= 0x7A
+
+
+_ODD_BREAK_FINDER = _Finder.of(_ODD_BREAKS)
+_ODD_SPACE_FINDER = _Finder.of(_ODD_SPACES)
 
 
 @lru_cache(maxsize=8)
 def _blank_run(max_blank_lines: int) -> re.Pattern[str]:
-    """More line breaks in a row than ``max_blank_lines`` blank lines need (written
-    ``\\n\\n\\n+`` rather than ``\\n{3,}`` so that re searches for a fixed prefix)."""
-    return re.compile("\n" * (max_blank_lines + 1) + "\n+")
+    """More line breaks in a row than ``max_blank_lines`` blank lines need, written to
+    start with one plain line break (re scans for a lone literal twice as fast as for
+    several, and from a repeated one, \\n{3,}, not fast at all)."""
+    return re.compile(f"\\n(?=\\n{{{max_blank_lines + 1}}})\\n+")
 
 
 def fix_whitespace(text: str) -> str:
@@ -70,20 +106,20 @@ class Whitespace(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         breaks = replaced = folded = blank_runs = 0
-        if _ODD_BREAK_OR_SPACE.search(text):
-            if any(line_break in text for line_break in _ODD_BREAKS):
-                text, breaks = _BREAK.subn("\n", text)
-            if _ODD_SPACE.search(text):
-                text, replaced = _ODD_SPACE.subn(" ", text)
+        if _ODD_BREAK_FINDER.found_in(text):
+            text, breaks = _BREAK.subn("\n", text)
+        if _ODD_SPACE_FINDER.found_in(text):
+            text, replaced = _ODD_SPACE.subn(" ", text)
         if "  " in text:
             text, folded = _SPACE_RUN.subn(" ", text)
         # Spaces are single now: a line ends in at most one, and starts with at most one.
         trimmed = 0
-        if " \n" in text:
-            text, trimmed = _TRAILING_SPACE.subn("\n", text)
-        if _LEADING_SPACE.search(text):  # re finds "\n " faster than `in` does
-            text, leading = _LEADING_SPACE.subn("\n", text)
-            trimmed += leading
+        if _SPACE_AT_LINE_EDGE.search(text):
+            if " \n" in text:
+                text, trimmed = _TRAILING_SPACE.subn("\n", text)
+            if "\n " in text:
+                text, leading = _LEADING_SPACE.subn("\n", text)
+                trimmed += leading
         if text.startswith(" "):
             text, trimmed = text[1:], trimmed + 1
         if text.endswith(" "):

@@ -1,0 +1,65 @@
+"""The whitespace filter's fast checks give what plain class patterns give."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arclean import chars
+from arclean.filters import Whitespace
+from arclean.filters import whitespace as ws
+
+ODD = sorted((chars.HORIZONTAL_SPACES | chars.LINE_BREAKS) - {" ", "\n"})
+# Arabic letters and ASCII share the low bytes that send a character to re's scan.
+ALPHABET = st.sampled_from([*ODD, " ", "\n", "ب", "ة", "د", "،", "(", "a", "0", "\u0600"])
+
+
+def reference(text: str) -> str:
+    """The filter written as plain whole-text substitutions, one after the other."""
+    text = re.sub(f"\\r\\n|{chars.char_class(chars.LINE_BREAKS - {chr(10)})}", "\n", text)
+    text = re.sub(chars.char_class(chars.HORIZONTAL_SPACES), " ", text)
+    text = re.sub(" +", " ", text)
+    text = re.sub(" ?\n ?", "\n", text).strip(" ")
+    text = re.sub("\n\n\n+", "\n\n", text).strip("\n")
+    return text + "\n" if text else ""
+
+
+@given(st.text(ALPHABET, max_size=40))
+def test_the_filter_gives_what_the_reference_gives(text: str) -> None:
+    assert Whitespace()(text) == reference(text)
+
+
+@given(st.text(ALPHABET, max_size=40))
+def test_the_finders_agree_with_a_class_pattern(text: str) -> None:
+    odd_break = re.compile(chars.char_class(chars.LINE_BREAKS - {"\n"}))
+    odd_space = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
+    assert ws._ODD_BREAK_FINDER.found_in(text) == bool(odd_break.search(text))
+    assert ws._ODD_SPACE_FINDER.found_in(text) == bool(odd_space.search(text))
+
+
+@pytest.mark.parametrize("char", ODD, ids=lambda c: f"U+{ord(c):04X}")
+def test_each_odd_character_is_found_alone_in_arabic_text(char: str) -> None:
+    text = "قال بدأ (2024) الوزير" * 50
+    finder = ws._ODD_BREAK_FINDER if char in chars.LINE_BREAKS else ws._ODD_SPACE_FINDER
+    assert not finder.found_in(text)
+    assert finder.found_in(text + char)
+    assert Whitespace()(f"قال{char}إنه") in ("قال إنه\n", "قال\nإنه\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قال إنه\nجاء\n", "قال إنه\n\nجاء\n", "a b\n", "(أ) ب،\nج\n"],
+)
+def test_clean_text_comes_back_unchanged(text: str) -> None:
+    assert Whitespace().apply(text) == (text, {})
+
+
+@pytest.mark.parametrize(
+    "dirty, clean",
+    [("أ \nب", "أ\nب\n"), ("أ\n ب", "أ\nب\n"), ("أ \n ب", "أ\nب\n"), (" \n أ", "أ\n")],
+)
+def test_spaces_at_line_edges_go(dirty: str, clean: str) -> None:
+    assert Whitespace()(dirty) == clean
