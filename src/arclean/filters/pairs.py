@@ -21,7 +21,7 @@ from itertools import accumulate, compress, pairwise, repeat
 from typing import NamedTuple
 
 from arclean import chars
-from arclean.scan import RARE_LINE_BREAKS
+from arclean.scan import RARE_LINE_BREAKS, finder
 
 Pair = tuple[int, int]
 
@@ -160,27 +160,6 @@ def literal(char: str) -> re.Pattern[str]:
     return re.compile(re.escape(char))
 
 
-def _finder(char: str) -> Callable[[str], object]:
-    """The faster whole-text test for one character: ``in``, or re's literal scan.
-
-    In text stored two bytes a character (Arabic), ``in`` looks for the character's
-    low byte with memchr and checks each hit: at memory speed when that byte is rare,
-    slower than re's plain scan when ASCII text or Arabic letters share it (U+2028 and
-    ب, U+2029 and ة), or when it is 00 or 06 (no memchr; the high byte of Arabic).
-    """
-    low = ord(char) & 0xFF
-    if low in (0x00, 0x06) or 0x20 <= low <= 0x4A or 0x61 <= low <= 0x7A:
-        return re.compile(re.escape(char)).search
-
-    def contains(text: str) -> bool:
-        return char in text
-
-    return contains
-
-
-_RARE_LINE_BREAK_FINDERS = tuple((char, _finder(char)) for char in RARE_LINE_BREAKS)
-
-
 # For ``others`` below: every rare line break may be in the text; the functions look
 # for them in the lines they work on rather than in the whole text.
 UNKNOWN_BREAKS = tuple(RARE_LINE_BREAKS)
@@ -188,7 +167,7 @@ UNKNOWN_BREAKS = tuple(RARE_LINE_BREAKS)
 
 def other_line_breaks(text: str) -> tuple[str, ...]:
     """The line breaks other than LF in ``text`` (rare), for lines_where and lines_matching."""
-    return tuple(line_break for line_break, found in _RARE_LINE_BREAK_FINDERS if found(text))
+    return tuple(line_break for line_break in RARE_LINE_BREAKS if finder(line_break)(text))
 
 
 def lines_where(

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
-from arclean.scan import RARE_LINE_BREAKS
+from arclean.scan import RARE_LINE_BREAKS, contains_any
 
 # Each step is one pass that re or str runs at C speed (a pattern that starts with a
 # fixed character lets re skip to it), and is skipped when a cheaper check finds
@@ -24,41 +23,6 @@ _TRAILING_SPACE = re.compile(" \n")
 _LEADING_SPACE = re.compile("\n ")
 # A line that ends or starts with a space, found by its line break (rarer than a space).
 _SPACE_AT_LINE_EDGE = re.compile("\n(?:(?<= \n)| )")
-
-
-class _Finder(NamedTuple):
-    """Whether a text holds any of some characters, each looked for alone (a class
-    pattern tests every character of the text, several times slower than this)."""
-
-    by_memchr: str
-    by_scan: tuple[re.Pattern[str], ...]
-
-    @classmethod
-    def of(cls, characters: str) -> _Finder:
-        """In text stored two bytes a character (Arabic), ``in`` looks for a character's
-        low byte with memchr and checks each hit: at memory speed when that byte is
-        rare, slower than re's plain scan for one character when ASCII text, Arabic
-        letters or the high byte of every Arabic character (06) share it, or when it
-        is 00 (memchr is not used). So those characters go to re.
-        """
-        slow = [c for c in characters if _common_low_byte(ord(c) & 0xFF)]
-        fast = "".join(c for c in characters if c not in slow)
-        return cls(fast, tuple(re.compile(re.escape(c)) for c in slow))
-
-    def found_in(self, text: str) -> bool:
-        return any(c in text for c in self.by_memchr) or any(
-            pattern.search(text) for pattern in self.by_scan
-        )
-
-
-def _common_low_byte(low: int) -> bool:
-    """A low byte that ASCII text and Arabic letters (0x20-0x4A, 0x61-0x7A) or the high
-    byte of Arabic (06) are full of, or 00. (pairs._finder makes the same choice.)"""
-    return low in (0x00, 0x06) or 0x20 <= low <= 0x4A or 0x61 <= low <= 0x7A
-
-
-_ODD_BREAK_FINDER = _Finder.of(_ODD_BREAKS)
-_ODD_SPACE_FINDER = _Finder.of(_ODD_SPACES)
 
 
 @lru_cache(maxsize=8)
@@ -106,9 +70,9 @@ class Whitespace(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         breaks = replaced = folded = blank_runs = 0
-        if _ODD_BREAK_FINDER.found_in(text):
+        if contains_any(text, _ODD_BREAKS):  # each looked for alone: faster than a class
             text, breaks = _BREAK.subn("\n", text)
-        if _ODD_SPACE_FINDER.found_in(text):
+        if contains_any(text, _ODD_SPACES):
             text, replaced = _ODD_SPACE.subn(" ", text)
         if "  " in text:
             text, folded = _SPACE_RUN.subn(" ", text)
