@@ -448,3 +448,24 @@ def test_near_keys_of_arabic_and_ascii_text_need_no_reference() -> None:
     text = "قالَ الوزيرُ، اليوم: «نعم» 2024\n\tHello, World! — ٣٤ كيلو\n"
     assert near_keys(encode(text)) == [near_key(line) for line in text.split("\n")]
     assert near_keys(encode("ok &#1234; ok")) is None
+
+
+def _segments_one_by_one(text: str) -> tuple[list[str], list[str]]:
+    """The sentences and cells of a line, found match by match (the first way)."""
+    from arclean.filters.repeats import _SEGMENT_BREAK
+
+    pieces, separators, start = [], [], 0
+    for match in _SEGMENT_BREAK.finditer(text):
+        end = match.start() + (match[0][0] in SEGMENT_MARKS)
+        pieces.append(text[start:end])
+        separators.append(text[end : match.end()])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces, separators
+
+
+@given(st.text(alphabet=st.sampled_from("بت .!?؟…\t\xa0|"), max_size=40))
+def test_segments_split_as_found_one_by_one(text: str) -> None:
+    from arclean.filters.repeats import _segments
+
+    assert _segments(text) == _segments_one_by_one(text)

@@ -55,8 +55,11 @@ _TEASER_END = re.compile(r"(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*$")
 # Sentences and table cells inside one line, for back-to-back repeats: "X. X." and the
 # "X | X" of a flattened diff table.
 _SEGMENT_BREAK = re.compile(r"[.!?؟…][ \t]+|[ \t]+\|\|?[ \t]+")
+_SENTENCE_BREAK = re.compile(r"([.!?؟…])([ \t]+)")  # the same in a line without "|"
 _SEGMENT_OR_LINE = re.compile(r"([.!?؟…] |\n| \|\|? )")  # the same, on folded text
+_SENTENCE_END = re.compile(r"([.!?؟…] )")  # the same in one line without "|"
 _HAS_WORD = re.compile(r"[^\W_]")
+_OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace but a space or a line feed
 _PROSE_END = frozenset(".!?:;,\u060c\u061b\u061f")  # sentence ends: , ; ? in both scripts
 
 
@@ -337,9 +340,10 @@ class _Lines:
     def _flagged(self, index: int) -> bool:
         """A sentence or cell of the line repeats the one just before it, word for word
         (the pieces' keys as :func:`_collapse_line` would compare them may still differ)."""
-        parts = _SEGMENT_OR_LINE.split(self.exact[index])
-        keys = [p.rstrip(SEGMENT_MARKS) for p in parts[0::2]]
-        return any(a == b for a, b in itertools.pairwise(keys))
+        key = self.exact[index]
+        parts = (_SEGMENT_OR_LINE if "|" in key else _SENTENCE_END).split(key)
+        keys = list(map(str.rstrip, parts[0::2], itertools.repeat(SEGMENT_MARKS)))
+        return any(map(operator.eq, keys, keys[1:]))
 
     def _block_repeats(self, block: Sequence[int], before: Sequence[int]) -> str:
         """ "exact" or "near" when the lines of ``block`` repeat those of ``before`` one
@@ -538,7 +542,7 @@ class _SparseDocument(_Lines):
     def _exact_plain(self, index: int) -> str:
         text = self.texts[index]
         if "  " in text or text[:1] == " " or text[-1:] == " ":
-            return " ".join(text.split())
+            return trim_spaces(text)  # its only whitespace is spaces
         return text
 
     def _near(self, index: int) -> str:
@@ -615,8 +619,7 @@ class _SparseDocument(_Lines):
         texts = map(self.texts.__getitem__, lines)
         if plain:
             exact = [
-                " ".join(t.split()) if "  " in t or t[:1] == " " or t[-1:] == " " else t
-                for t in texts
+                trim_spaces(t) if "  " in t or t[:1] == " " or t[-1:] == " " else t for t in texts
             ]
         else:
             exact = [" ".join(t.split()) for t in texts]
@@ -837,8 +840,30 @@ class _Group:
         return None
 
 
-def _collapse_line(text: str, min_words: int) -> tuple[str, int]:
-    """Drop each sentence or cell of ``text`` that repeats the one just before it."""
+def _exact_keys(lines: list[str]) -> list[str]:
+    """:func:`exact_key` of each of ``lines`` (which hold no line break), by whole-text
+    operations on them joined: a line of a million sentences is no million calls.
+
+    >>> _exact_keys([" a  b\\t", "", "c\\xa0 d"])
+    ['a b', '', 'c d']
+    """
+    joined = "\n".join(lines)
+    if _OTHER_SPACE.search(joined):
+        joined = _OTHER_SPACE.sub(" ", joined)
+    return trim_spaces(joined).split("\n")
+
+
+def _segments(text: str) -> tuple[list[str], list[str]]:
+    """The sentences and cells of a line, each with its mark, and what is between them.
+
+    >>> _segments("أ ب. ج د!\\tه | و")
+    (['أ ب.', 'ج د!', 'ه', 'و'], [' ', '\\t', ' | '])
+    """
+    if "|" not in text:  # one split at C speed; it skips from mark to mark
+        parts = _SENTENCE_BREAK.split(text)
+        pieces = list(map(operator.add, parts[0:-1:3], parts[1::3]))
+        pieces.append(parts[-1])
+        return pieces, parts[2::3]
     pieces, separators, start = [], [], 0
     for match in _SEGMENT_BREAK.finditer(text):
         end = match.start() + (match[0][0] in SEGMENT_MARKS)  # a mark ends its piece
@@ -846,7 +871,17 @@ def _collapse_line(text: str, min_words: int) -> tuple[str, int]:
         separators.append(text[end : match.end()])
         start = match.end()
     pieces.append(text[start:])
-    keys = [" ".join(p.split()).rstrip(SEGMENT_MARKS) for p in pieces]
+    return pieces, separators
+
+
+def _collapse_line(text: str, min_words: int) -> tuple[str, int]:
+    """Drop each sentence or cell of ``text`` that repeats the one just before it.
+
+    >>> _collapse_line("قال الوزير إنه سيزور المدينة. قال الوزير إنه سيزور المدينة!", 5)
+    ('قال الوزير إنه سيزور المدينة.', 1)
+    """
+    pieces, separators = _segments(text)
+    keys = list(map(str.rstrip, _exact_keys(pieces), itertools.repeat(SEGMENT_MARKS)))
     out, last, collapsed = [pieces[0]], keys[0], 0
     for separator, piece, key in zip(separators, pieces[1:], keys[1:], strict=True):
         if key == last and len(piece.split()) >= min_words:
