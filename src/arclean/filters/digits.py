@@ -15,6 +15,19 @@ _TO_LATIN = str.maketrans(
 _TO_ARABIC_INDIC = str.maketrans(
     chars.LATIN_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS, chars.ARABIC_INDIC_DIGITS * 2
 )
+# Each Eastern digit and its Latin digit: a chain of `in` tests and str.replace costs
+# far less than a class scan (about 0.01 ms/MB for each digit absent, 0.2 for each one
+# present, against 2 to 3 for one regex pass over the text).
+_EASTERN_TO_LATIN = tuple(
+    zip(
+        chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS,
+        chars.LATIN_DIGITS * 2,
+        strict=True,
+    )
+)
+# Past this many distinct digits present, the replaces cost more than one regex pass
+# (measured: equal at about 16).
+_MOST_REPLACES = 12
 # A run of Eastern digits, written "[D][D]*" so that re scans fast for its first item.
 _EASTERN = re.compile(
     chars.char_class(chars.ARABIC_INDIC_DIGITS + chars.EXTENDED_ARABIC_INDIC_DIGITS) * 2 + "*"
@@ -51,15 +64,21 @@ class Digits(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         if self.to == "latin":
+            present = [pair for pair in _EASTERN_TO_LATIN if pair[0] in text]
             n = 0
+            if len(present) > _MOST_REPLACES:
+                # Text holding nearly every digit of both systems: one pass is cheaper.
+                def latin(match: re.Match[str]) -> str:
+                    nonlocal n
+                    n += len(match[0])
+                    return match[0].translate(_TO_LATIN)
 
-            def latin(match: re.Match[str]) -> str:
-                nonlocal n
-                n += len(match[0])
-                return match[0].translate(_TO_LATIN)
-
-            # Runs of digits only: str.translate is slow on long text.
-            return _EASTERN.sub(latin, text), counts(digits_mapped=n)
+                # Runs of digits only: str.translate is slow on long text.
+                return _EASTERN.sub(latin, text), counts(digits_mapped=n)
+            for eastern, latin_digit in present:
+                n += text.count(eastern)
+                text = text.replace(eastern, latin_digit)
+            return text, counts(digits_mapped=n)
         if self.to == "arabic-indic":
             n = 0
 
