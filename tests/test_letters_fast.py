@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from arclean import chars
 from arclean.filters import Diacritics, Digits
 from arclean.filters import diacritics as diacritics_module
+from arclean.filters import unicode as unicode_module
 
 FATHA = "\u064e"  # U+064E
 SHADDA = "\u0651"  # U+0651
@@ -89,3 +90,58 @@ def test_both_digit_paths_are_reached() -> None:
 
 def test_diacritics_filter_counts_each_mark() -> None:
     assert Diacritics().apply("مُحَمَّدٌ") == ("محمد", {"marks_removed": 5})
+
+
+# --- unicode: presentation forms found through the UTF-32 bytes ------------------------
+
+FORMS = ("\ufef7", "\ufee3", "\ufe94", "\ufb8f", "\ufdf2", "\ufc5e", "\ufe70")
+NOT_FORMS = ("\ufe0f", "\ufb01", "\ufe00", "\U0001fb50", "\ufffd", "\ud800", "\u00fe")
+
+
+def forms_reference(text: str) -> tuple[str, int]:
+    forms = 0
+
+    def letters(match: re.Match[str]) -> str:
+        nonlocal forms
+        forms += len(match[0])
+        return match[0].translate(chars.PRESENTATION_FORMS)
+
+    run = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FORMS)) + "+")
+    return run.sub(letters, text), forms
+
+
+@given(texts(*FORMS, *NOT_FORMS, "ب", " ", "\n"))
+def test_forms_mapped_as_by_the_class(text: str) -> None:
+    assert unicode_module._map_forms(text) == forms_reference(text)
+
+
+@given(texts(*FORMS, *NOT_FORMS, "ب", max_size=200))
+def test_forms_past_the_candidate_budget(text: str) -> None:
+    """Past its budget of candidates the rest of the text goes to one substitution."""
+    saved = unicode_module._MIN_CANDIDATES
+    unicode_module._MIN_CANDIDATES = 3
+    try:
+        assert unicode_module._map_forms(text) == forms_reference(text)
+    finally:
+        unicode_module._MIN_CANDIDATES = saved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\ufef7\ufee3\ufee8\ufef4\ufe94", ("لأمنية", 5)),
+        ("ب \ufe8d\ufe0f\ufe8d", ("ب ا\ufe0fا", 2)),  # a variation selector between forms
+        ("\U0001fb50\ufe8d", ("\U0001fb50ا", 1)),  # an astral character of the same byte
+        ("\ufdf2 \ufdfa", ("\ufdf2 \ufdfa", 0)),  # kept ligatures are not forms here
+        ("\ufe0f\ufb01\ufe00 abc", ("\ufe0f\ufb01\ufe00 abc", 0)),
+        ("\ud800\ufe8d", ("\ud800ا", 1)),  # a lone surrogate does not stop the scan
+        ("", ("", 0)),
+    ],
+)
+def test_map_forms_cases(text: str, expected: tuple[str, int]) -> None:
+    assert unicode_module._map_forms(text) == expected
+
+
+def test_text_made_of_candidates() -> None:
+    text = "\ufe0f\ufe8d" * 50_000
+    assert unicode_module._map_forms(text) == ("\ufe0fا" * 50_000, 50_000)
