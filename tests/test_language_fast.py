@@ -148,3 +148,28 @@ def test_function_words_are_the_whole_letter_runs(text: str) -> None:
 )
 def test_function_word_cases(text: str, expected: list[str]) -> None:
     assert language._function_word().findall(" " + text) == expected
+
+
+paragraphs = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+@given(st.lists(paragraphs, max_size=6))
+def test_languages_of_many_as_of_each(batch: list[str]) -> None:
+    assert language._languages(batch) == [paragraph_language(p) for p in batch]
+
+
+@given(st.lists(st.one_of(paragraphs, paragraphs.map(lambda p: p + "\n" + p)), max_size=4))
+def test_languages_of_paragraphs_holding_a_line_feed(batch: list[str]) -> None:
+    """Not what the filters pass, but the answer stays right."""
+    assert language._languages(batch) == [paragraph_language(p) for p in batch]
+
+
+def test_languages_cases() -> None:
+    arabic, other, unsure = Language.ARABIC, Language.OTHER, Language.UNSURE
+    dagger = "ذٰلك ا\u0644\u0643\u062a\u0627\u0628"  # ذٰلك الكتاب: the dagger's own folds
+    assert language._languages([]) == []
+    assert language._languages(["في", "اين از", "كتاب", dagger]) == [arabic, other, unsure, arabic]
+    assert language._languages(["\ufee3\ufef4\ufe94", "فيٌ"]) == [
+        paragraph_language("\ufee3\ufef4\ufe94"),
+        arabic,
+    ]

@@ -14,9 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean import chars
-from arclean.filters import Diacritics, Digits
+from arclean.filters import Diacritics, Digits, Tatweel
 from arclean.filters import diacritics as diacritics_module
 from arclean.filters import unicode as unicode_module
+from tests.test_tatweel_fast import reference as tatweel_reference
 
 FATHA = "\u064e"  # U+064E
 SHADDA = "\u0651"  # U+0651
@@ -145,3 +146,36 @@ def test_map_forms_cases(text: str, expected: tuple[str, int]) -> None:
 def test_text_made_of_candidates() -> None:
     text = "\ufe0f\ufe8d" * 50_000
     assert unicode_module._map_forms(text) == ("\ufe0fا" * 50_000, 50_000)
+
+
+# --- tatweel: the runs inside words removed in one substitution --------------------
+
+SMALL_WAW = "\u06e5"  # U+06E5 in the mark ranges, but a letter (Lm) to unicodedata
+HAMZA_ABOVE = "\u0654"  # U+0654 a mark NFC composes with the letter before
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ("ب", "ا", "ي", " ", chars.TATWEEL, FATHA, SHADDA, SMALL_WAW, HAMZA_ABOVE, "\n")
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_tatweel_as_by_the_per_run_callback(text: str) -> None:
+    assert Tatweel().apply(text) == tatweel_reference(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"ب{chars.TATWEEL}{FATHA}{SHADDA}", f"ب{FATHA}{SHADDA}"),  # already in order
+        (f"ب{SHADDA}{chars.TATWEEL}{FATHA}", f"ب{FATHA}{SHADDA}"),  # put in order
+        (f"ا{chars.TATWEEL}{HAMZA_ABOVE}", "\u0623"),  # composed
+        (f"ب{chars.TATWEEL}{SMALL_WAW}", f"ب{SMALL_WAW}"),
+        (f"ب {chars.TATWEEL} ب", "ب - ب"),  # not inside a word: a dash
+    ],
+)
+def test_tatweel_cases(text: str, expected: str) -> None:
+    assert Tatweel()(text) == expected
+    assert tatweel_reference(text)[0] == expected

@@ -10,10 +10,8 @@ from arclean import chars, wordlists
 from arclean.filters.base import Counts, Filter, counts
 from arclean.filters.language import map_arabic_paragraphs
 from arclean.filters.unicode import nfc
-from arclean.scan import contains_any
 
 _SUSPECTS = "".join(sorted(set(chars.LOOKALIKES) | {chars.FARSI_YEH}))
-_SUSPECT = re.compile(chars.char_class(_SUSPECTS))
 _MARKS = chars.char_class(ranges=chars.ARABIC_MARK_RANGES)
 _LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
 # A Farsi yeh at the end of a word (marks may follow): it may be an alef maksura. The
@@ -100,14 +98,15 @@ class Lookalikes(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        if not contains_any(text, _SUSPECTS):
+        present = "".join(c for c in _SUSPECTS if c in text)
+        if not present:
             return text, {}
         mapped = 0
 
         def fix(line: str) -> str:
             nonlocal mapped
-            mapped += len(_SUSPECT.findall(line))  # every one of them is mapped
+            mapped += sum(map(line.count, present))  # every one of them is mapped
             return _fix_line(line)
 
-        text = map_arabic_paragraphs(text, _SUSPECTS, fix)[0]
+        text = map_arabic_paragraphs(text, present, fix)[0]
         return text, counts(letters_mapped=mapped)

@@ -136,7 +136,7 @@ def replace_presentation_forms(text: str) -> str:
     >>> replace_presentation_forms("\\ufef7\\ufee3\\ufee8\\ufef4\\ufe94")
     'لأمنية'
     """
-    return text.translate(chars.PRESENTATION_FORMS)
+    return _map_forms(text)[0]
 
 
 @dataclass(frozen=True)
