@@ -179,3 +179,17 @@ def test_tatweel_as_by_the_per_run_callback(text: str) -> None:
 def test_tatweel_cases(text: str, expected: str) -> None:
     assert Tatweel()(text) == expected
     assert tatweel_reference(text)[0] == expected
+
+
+@given(texts(*FORMS, "\ufb50", "\u00fe", "\u00fb", "\u06fe", "\u25fe", "ب", " "))
+def test_forms_among_characters_whose_low_byte_is_a_form_byte(text: str) -> None:
+    """þ (U+00FE) and ۾ (U+06FE) share a byte value with the forms' high bytes."""
+    assert unicode_module._map_forms(text) == forms_reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u00fe\ufe8d", "\u06fe\ufe8d\u00fe", "\u00fb\ufe8d", "\ufb50\u00fe\ufe8d", "\u00fe\u00fb"],
+)
+def test_form_bytes_as_low_bytes(text: str) -> None:
+    assert unicode_module._map_forms(text) == forms_reference(text)

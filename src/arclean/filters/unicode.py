@@ -84,34 +84,38 @@ def _map_forms(text: str) -> tuple[str, int]:
     forms there were: what ``_PRESENTATION_FORM_RUN.sub`` with a translate of each run
     gives, found without a regex pass over the whole text.
 
-    >>> _map_forms("\ufef7\ufee3\ufee8\ufef4\ufe94 \ufe0f ab\ufe8d")
-    ('لأمنية \ufe0f abا', 6)
+    >>> _map_forms("\\ufef7\\ufee3\\ufee8\\ufef4\\ufe94 \\ufe0f ab\\ufe8d")
+    ('لأمنية \\ufe0f abا', 6)
     """
-    # Byte 1 of each 4-byte character is bits 8-15 of its code point, so the index of a
-    # byte in `high` is the index of its character in `text`.
-    high = text.encode("utf-32-le", "surrogatepass")[1::4]
-    present = [byte for byte in _FORM_HIGH_BYTES if byte in high]
+    # Byte 1 of each 4-byte character is bits 8-15 of its code point.
+    data = text.encode("utf-32-le", "surrogatepass")
+    present = [byte for byte in _FORM_HIGH_BYTES if byte in data]  # or as another byte
     if not present:
         return text, 0
-    flags, flag = (high, present[0]) if len(present) == 1 else (high.translate(_FORM_FLAGS), 1)
+    if len(present) == 1:  # the common case: find that byte in the characters' bytes
+        flags, flag, width = data, present[0], 4
+    else:  # one byte a character, 1 where it is a candidate
+        flags, flag, width = data[1::4].translate(_FORM_FLAGS), 1, 1
     pieces: list[str] = []
     done = forms = 0
     budget = _MIN_CANDIDATES + int(len(text) * _CANDIDATES_PER_CHAR)
-    position = flags.find(flag)
-    while position >= 0:
+    found = flags.find(flag)
+    while found >= 0:
         budget -= 1
         if budget < 0:  # a text full of candidates: the rest in one substitution
             rest, more = _map_form_runs(text[done:])
             pieces.append(rest)
             return "".join(pieces), forms + more
-        run = _PRESENTATION_FORM_RUN.match(text, position)
-        if run is None:  # another character of those blocks (U+FE0F, U+FB01 ...)
-            position = flags.find(flag, position + 1)
+        position, byte = divmod(found, width)
+        high = width == 1 or byte == 1  # not the low byte of some character
+        run = _PRESENTATION_FORM_RUN.match(text, position) if high else None
+        if run is None:  # another byte, or another character of those blocks (U+FE0F)
+            found = flags.find(flag, found + 1)
             continue
         pieces += (text[done:position], run[0].translate(chars.PRESENTATION_FORMS))
         forms += len(run[0])
         done = run.end()
-        position = flags.find(flag, done)
+        found = flags.find(flag, done * width)
     if not forms:
         return text, 0
     pieces.append(text[done:])
