@@ -14,9 +14,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean import chars
-from arclean.filters import Diacritics, Digits, Tatweel
+from arclean.filters import (
+    Alef,
+    AlefMaksura,
+    Diacritics,
+    Digits,
+    HamzaSeats,
+    Tatweel,
+    TehMarbuta,
+)
 from arclean.filters import diacritics as diacritics_module
 from arclean.filters import unicode as unicode_module
+from arclean.filters.folding import _LetterFold
 from tests.test_tatweel_fast import reference as tatweel_reference
 
 FATHA = "\u064e"  # U+064E
@@ -42,7 +51,11 @@ def test_the_mark_list_is_the_mark_class() -> None:
     assert len(set(diacritics_module._MARKS)) == len(every)
 
 
-@given(texts("ب", " ", FATHA, SHADDA, SMALL_HIGH_SEEN, WAVY_HAMZA_BELOW, SIDEWAYS_NOON, ACUTE))
+@given(
+    texts(
+        "ب", " ", FATHA, SHADDA, SMALL_HIGH_SEEN, WAVY_HAMZA_BELOW, SIDEWAYS_NOON, ACUTE, "\u0808"
+    )
+)
 def test_marks_removed_as_by_the_class(text: str) -> None:
     expected, n = DIACRITIC.subn("", text)
     assert diacritics_module._remove_marks(text) == (expected, n)
@@ -56,6 +69,8 @@ def test_marks_removed_as_by_the_class(text: str) -> None:
         (f"ب{ACUTE}", (f"ب{ACUTE}", 0)),  # not an Arabic mark: kept
         ("محمد", ("محمد", 0)),
         (f"ب{chars.SUPERSCRIPT_ALEF}", (f"ب{chars.SUPERSCRIPT_ALEF}", 0)),  # the dagger's own rule
+        ("\u2008ب\u064e", ("\u2008ب", 1)),  # byte 08, not in the rare block
+        ("\u08a0\u08ca\u064e", ("\u08a0", 2)),  # a letter of the rare block stays
     ],
 )
 def test_remove_marks_cases(text: str, expected: tuple[str, int]) -> None:
@@ -193,3 +208,50 @@ def test_forms_among_characters_whose_low_byte_is_a_form_byte(text: str) -> None
 )
 def test_form_bytes_as_low_bytes(text: str) -> None:
     assert unicode_module._map_forms(text) == forms_reference(text)
+
+
+# --- letter folds: variants of one letter counted together ---------------------------
+
+
+def fold_reference(folds: tuple[tuple[str, str], ...], text: str) -> tuple[str, dict[str, int]]:
+    n = 0
+    for variant, letter in folds:
+        n += text.count(variant)
+        text = text.replace(variant, letter)
+    return text, ({"letters_mapped": n} if n else {})
+
+
+FOLD_FILTERS = (Alef(), AlefMaksura(), TehMarbuta(), HamzaSeats())
+
+
+@pytest.mark.parametrize("fold", FOLD_FILTERS, ids=lambda f: f.name)
+@given(
+    text=texts(
+        *sorted(chars.ALEF_VARIANTS),
+        chars.ALEF,
+        chars.ALEF_MAKSURA,
+        chars.YEH,
+        chars.TEH_MARBUTA,
+        chars.TEH_MARBUTA_GOAL,
+        chars.WAW_HAMZA_ABOVE,
+        chars.YEH_HAMZA_ABOVE,
+        "ب",
+        " ",
+    )
+)
+def test_folds_as_one_variant_at_a_time(fold: _LetterFold, text: str) -> None:
+    assert fold.apply(text) == fold_reference(fold.FOLDS, text)
+
+
+@pytest.mark.parametrize(
+    ("fold", "text", "expected", "n"),
+    [
+        (Alef(), "أحمد إلى آخر ٱلكتاب", "احمد الى اخر الكتاب", 4),
+        (Alef(), "احمد", "احمد", 0),
+        (TehMarbuta(), "مدرسة \u06c3", "مدرسه ه", 2),
+        (HamzaSeats(), "مسؤول رئيس", "مسوول رييس", 2),
+        (AlefMaksura(), "على", "علي", 1),
+    ],
+)
+def test_fold_cases(fold: _LetterFold, text: str, expected: str, n: int) -> None:
+    assert fold.apply(text) == (expected, {"letters_mapped": n} if n else {})

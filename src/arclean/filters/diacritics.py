@@ -23,6 +23,10 @@ _MARKS = (
         for c in range(ord(low), ord(high) + 1)
     ),
 )
+# Half the marks (U+08CA-08FF) share their high byte, 08, which hardly any text holds:
+# one look for that byte in the UTF-16 bytes (0.3 ms/MB) stands for their 54 tests.
+_RARE_BLOCK = 0x08
+_COMMON_MARKS = tuple(mark for mark in _MARKS if ord(mark) >> 8 != _RARE_BLOCK)
 _HAS_MARK = re.compile(
     chars.char_class(
         chars.HARAKAT | {chars.SUPERSCRIPT_ALEF},
@@ -94,7 +98,10 @@ def _remove_marks(text: str) -> tuple[str, int]:
     >>> _remove_marks("مُحَمَّدٌ")
     ('محمد', 5)
     """
-    present = [mark for mark in _MARKS if mark in text]
+    marks = _MARKS
+    if _RARE_BLOCK not in text.encode("utf-16-le", "surrogatepass"):
+        marks = _COMMON_MARKS
+    present = [mark for mark in marks if mark in text]
     if not present:
         return text, 0
     first = present[0]
