@@ -173,3 +173,32 @@ def test_languages_cases() -> None:
         paragraph_language("\ufee3\ufef4\ufe94"),
         arabic,
     ]
+
+
+def _yeh_to_arabic(text: str) -> str:
+    return text.replace("\u06cc", "\u064a")
+
+
+@given(
+    st.lists(
+        st.one_of(paragraphs, st.sampled_from(("\n", "\r", "\r\n", "\u2029", "\u06cc"))),
+        max_size=12,
+    ).map("".join)
+)
+def test_change_together_as_one_at_a_time(text: str) -> None:
+    one = language.map_arabic_paragraphs(text, "\u06cc", _yeh_to_arabic)
+    assert language.map_arabic_paragraphs(text, "\u06cc", _yeh_to_arabic, together=True) == one
+
+
+def test_a_change_that_makes_a_line_feed_goes_one_at_a_time() -> None:
+    text = "في علی\nكتاب\nفي الی"
+    calls: list[str] = []
+
+    def split_words(lines: str) -> str:
+        calls.append(lines)
+        return lines.replace(" ", "\n")
+
+    expected = ("في\nعلی\nكتاب\nفي\nالی", 2)
+    assert language.map_arabic_paragraphs(text, "\u06cc", split_words, together=True) == expected
+    assert calls == ["في علی\nفي الی", "في علی", "في الی"]
+    assert language.map_arabic_paragraphs(text, "\u06cc", split_words) == expected

@@ -103,10 +103,12 @@ class Lookalikes(Filter):
             return text, {}
         mapped = 0
 
-        def fix(line: str) -> str:
+        def fix(lines: str) -> str:
             nonlocal mapped
-            mapped += sum(map(line.count, present))  # every one of them is mapped
-            return _fix_line(line)
+            mapped += sum(map(lines.count, present))  # every one of them is mapped
+            return _fix_line(lines)
 
-        text = map_arabic_paragraphs(text, present, fix)[0]
+        # _fix_line works word by word and keeps each line a line: it can take all the
+        # Arabic lines in one call, joined by LF.
+        text = map_arabic_paragraphs(text, present, fix, together=True)[0]
         return text, counts(letters_mapped=mapped)
