@@ -24,6 +24,7 @@ from arclean.filters import (
     TehMarbuta,
 )
 from arclean.filters import diacritics as diacritics_module
+from arclean.filters import digits as digits_module
 from arclean.filters import unicode as unicode_module
 from arclean.filters.folding import _LetterFold
 from tests.test_tatweel_fast import reference as tatweel_reference
@@ -59,6 +60,22 @@ def test_the_mark_list_is_the_mark_class() -> None:
 def test_marks_removed_as_by_the_class(text: str) -> None:
     expected, n = DIACRITIC.subn("", text)
     assert diacritics_module._remove_marks(text) == (expected, n)
+
+
+@given(st.lists(st.sampled_from((*diacritics_module._MARKS, "ب", " ")), max_size=120).map("".join))
+def test_marks_of_every_kind_removed_as_by_the_class(text: str) -> None:
+    """Past two dozen distinct marks the filter takes one regex pass instead."""
+    expected, n = DIACRITIC.subn("", text)
+    assert diacritics_module._remove_marks(text) == (expected, n)
+
+
+def test_both_mark_paths_are_reached() -> None:
+    every = "ب".join(diacritics_module._MARKS)
+    assert diacritics_module._remove_marks(every) == (
+        "ب" * (len(diacritics_module._MARKS) - 1),
+        114,
+    )
+    assert diacritics_module._remove_marks("بَ") == ("ب", 1)
 
 
 @pytest.mark.parametrize(
@@ -255,3 +272,14 @@ def test_folds_as_one_variant_at_a_time(fold: _LetterFold, text: str) -> None:
 )
 def test_fold_cases(fold: _LetterFold, text: str, expected: str, n: int) -> None:
     assert fold.apply(text) == (expected, {"letters_mapped": n} if n else {})
+
+
+@given(texts("٢", "٠", "ب", " "), st.integers(min_value=0, max_value=3))
+def test_digit_count_by_finds(text: str, budget_chars: int) -> None:
+    """Counted by finds, or by finds and then one count past the budget."""
+    saved = digits_module._FINDS_PER_CHAR
+    digits_module._FINDS_PER_CHAR = budget_chars / 40
+    try:
+        assert digits_module._count(text, "٢") == text.count("٢")
+    finally:
+        digits_module._FINDS_PER_CHAR = saved

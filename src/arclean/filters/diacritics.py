@@ -26,6 +26,11 @@ _MARKS = (
 # Half the marks (U+08CA-08FF) share their high byte, 08, which hardly any text holds:
 # one look for that byte in the UTF-16 bytes (0.3 ms/MB) stands for their 54 tests.
 _RARE_BLOCK = 0x08
+# Past this many distinct marks present, one regex pass costs less than the replaces
+# (measured: equal at about 40, the regex 1.7 times faster with all 114).
+_MOST_REPLACES = 24
+# "[M][M]*", not "[M]+": re scans fast only for a pattern whose first item is plain.
+_DIACRITIC_RUN = re.compile(_DIACRITIC.pattern * 2 + "*")
 _COMMON_MARKS = tuple(mark for mark in _MARKS if ord(mark) >> 8 != _RARE_BLOCK)
 _HAS_MARK = re.compile(
     chars.char_class(
@@ -104,8 +109,11 @@ def _remove_marks(text: str) -> tuple[str, int]:
     present = [mark for mark in marks if mark in text]
     if not present:
         return text, 0
-    first = present[0]
     before = len(text)
+    if len(present) > _MOST_REPLACES:  # Quranic text with marks of every kind
+        text = _DIACRITIC_RUN.sub("", text)
+        return text, before - len(text)
+    first = present[0]
     for mark in present[1:]:
         text = text.replace(mark, first)
     text = text.replace(first, "")

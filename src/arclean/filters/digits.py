@@ -39,6 +39,28 @@ _NON_ARABIC_INDIC = re.compile(
 )
 
 
+# How many of one digit are counted one find at a time, for each character of the text:
+# a find costs about 0.12 us, str.count 0.15 ms/MB whatever it finds.
+_FINDS_PER_CHAR = 1 / 1000
+
+
+def _count(text: str, digit: str) -> int:
+    """``text.count(digit)``, jumping from one to the next while they are few.
+
+    >>> _count("٢٠٢٤", "٢"), _count("2024", "٢")
+    (2, 0)
+    """
+    n = 0
+    budget = int(len(text) * _FINDS_PER_CHAR)
+    position = text.find(digit)
+    while position >= 0:
+        n += 1
+        if n > budget:  # many of them: count the rest in one pass
+            return n + text.count(digit, position + 1)
+        position = text.find(digit, position + 1)
+    return n
+
+
 @dataclass(frozen=True)
 class Digits(Filter):
     """Write every digit in one system: ``to="latin"`` (٣ and ۳ become 3),
@@ -76,7 +98,7 @@ class Digits(Filter):
                 # Runs of digits only: str.translate is slow on long text.
                 return _EASTERN.sub(latin, text), counts(digits_mapped=n)
             for eastern, latin_digit in present:
-                n += text.count(eastern)
+                n += _count(text, eastern)
                 text = text.replace(eastern, latin_digit)
             return text, counts(digits_mapped=n)
         if self.to == "arabic-indic":

@@ -150,9 +150,16 @@ def _languages(paragraphs: list[str]) -> list[Language]:
     cost less than a dozen calls for each (every step leaves a LF alone, and none
     reaches across one).
 
+    A paragraph that comes again is decided once (a text of short repeated lines
+    costs no more than its distinct lines).
+
     >>> [x.value for x in _languages(["وزیر الخارجیة", "این یک کتاب است", "کتاب"])]
     ['arabic', 'other', 'unsure']
     """
+    distinct = list(dict.fromkeys(paragraphs))
+    if len(distinct) < len(paragraphs):
+        decided = dict(zip(distinct, _languages(distinct), strict=True))
+        return [decided[paragraph] for paragraph in paragraphs]
     joined = "\n".join(paragraphs)
     bare = replace_presentation_forms(joined)
     if not unicodedata.is_normalized("NFC", bare):
