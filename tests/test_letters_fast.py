@@ -283,3 +283,14 @@ def test_digit_count_by_finds(text: str, budget_chars: int) -> None:
         assert digits_module._count(text, "٢") == text.count("٢")
     finally:
         digits_module._FINDS_PER_CHAR = saved
+
+
+@given(texts(*FORMS, "\U0001fe8d", "\U0001f600", "\ufe0f", "\u00fe", "ب"))
+def test_forms_in_text_beyond_the_bmp(text: str) -> None:
+    """A character beyond U+FFFF: the UTF-32 bytes, where each character takes 4."""
+    assert unicode_module._map_forms(text) == forms_reference(text)
+
+
+def test_forms_after_an_astral_character() -> None:
+    text = "\U0001f600\ufe8d \U0001fe8d\ufee3"
+    assert unicode_module._map_forms(text) == ("\U0001f600ا \U0001fe8dم", 2)

@@ -19,8 +19,8 @@ _PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FOR
 # class (1.7 against 4.7 ms/MB measured).
 _PRESENTATION_FORM_RUN = re.compile(_PRESENTATION_FORM.pattern * 2 + "*")
 # Bits 8-15 of every presentation form's code point (U+FB50-FDFF, U+FE70-FEFC). A regex
-# class tests every character (2-3 ms/MB); encoding to UTF-32 and taking that byte of
-# each character costs 0.6, and bytes.find then jumps from one candidate to the next.
+# class tests every character (2-3 ms/MB); encoding to UTF-16 costs 0.3, and bytes.find
+# then jumps from one candidate to the next.
 _FORM_HIGH_BYTES = frozenset(cp >> 8 for cp in chars.PRESENTATION_FORMS)
 _FORM_FLAGS = bytes(1 if i in _FORM_HIGH_BYTES else 0 for i in range(256))
 # Candidates looked at one by one before the rest of the text goes to one substitution:
@@ -87,15 +87,19 @@ def _map_forms(text: str) -> tuple[str, int]:
     >>> _map_forms("\\ufef7\\ufee3\\ufee8\\ufef4\\ufe94 \\ufe0f ab\\ufe8d")
     ('لأمنية \\ufe0f abا', 6)
     """
-    # Byte 1 of each 4-byte character is bits 8-15 of its code point.
-    data = text.encode("utf-32-le", "surrogatepass")
+    # Byte 1 of each character's 2 bytes (UTF-16, when every character takes 2) or 4
+    # bytes (UTF-32) is bits 8-15 of its code point.
+    data = text.encode("utf-16-le", "surrogatepass")
+    size = 2
+    if len(data) != 2 * len(text):  # a character beyond U+FFFF takes 4 bytes in UTF-16
+        data, size = text.encode("utf-32-le", "surrogatepass"), 4
     present = [byte for byte in _FORM_HIGH_BYTES if byte in data]  # or as another byte
     if not present:
         return text, 0
     if len(present) == 1:  # the common case: find that byte in the characters' bytes
-        flags, flag, width = data, present[0], 4
+        flags, flag, width = data, present[0], size
     else:  # one byte a character, 1 where it is a candidate
-        flags, flag, width = data[1::4].translate(_FORM_FLAGS), 1, 1
+        flags, flag, width = data[1::size].translate(_FORM_FLAGS), 1, 1
     pieces: list[str] = []
     done = forms = 0
     budget = _MIN_CANDIDATES + int(len(text) * _CANDIDATES_PER_CHAR)
