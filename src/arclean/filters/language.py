@@ -18,7 +18,9 @@ from arclean.filters.diacritics import remove_diacritics
 from arclean.filters.unicode import nfc, replace_presentation_forms
 from arclean.scan import RARE_LINE_BREAKS, contains_any, lines_holding
 
-# "[L][L]*" rather than "[L]+": re scans fast only when the first item is a plain class.
+# A word: a run of letters ("[L][L]*" rather than "[L]+": re scans fast only when the
+# first item is a plain class). The decision finds only the words that are function
+# words (_function_word); tests check it against this definition.
 _LETTER_RUN = re.compile(chars.char_class(ranges=chars.ARABIC_LETTER_RANGES) * 2 + "*")
 _NOISE = re.compile(
     chars.char_class(
