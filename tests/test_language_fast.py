@@ -202,3 +202,27 @@ def test_a_change_that_makes_a_line_feed_goes_one_at_a_time() -> None:
     assert language.map_arabic_paragraphs(text, "\u06cc", split_words, together=True) == expected
     assert calls == ["في علی\nفي الی", "في علی", "في الی"]
     assert language.map_arabic_paragraphs(text, "\u06cc", split_words) == expected
+
+
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join))
+def test_persian_words_are_the_whole_letter_runs(text: str) -> None:
+    runs = re.findall(f"{LETTER}+", text)
+    found = language._persian_word().search(" " + text) is not None
+    assert found == any(w in wordlists.PERSIAN_FUNCTION_WORDS for w in runs)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("مدرسة", Language.ARABIC),  # teh marbuta, nothing against
+        ("مدرسة از", Language.OTHER),  # 2 against 3
+        ("مدرسة الكتاب از", Language.UNSURE),  # 2 + 1 against 3
+        ("مدرسة پ", Language.UNSURE),  # 2 against 2
+        ("مدرسة في پ", Language.ARABIC),  # 2 + 3 against 2
+        ("مدرسة شده", Language.OTHER),  # a Persian word that extends another
+        ("مدرسة شدهب", Language.ARABIC),  # no Persian word: a longer one
+    ],
+)
+def test_teh_marbuta_shortcut_cases(paragraph: str, expected: Language) -> None:
+    assert paragraph_language(paragraph) is expected
+    assert reference_language(paragraph) is expected

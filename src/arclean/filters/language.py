@@ -88,6 +88,14 @@ def _function_word() -> re.Pattern[str]:
     return re.compile(f"[^{_LETTER[1:-1]}]({_trie(_WORD_WEIGHTS)})(?!{_LETTER})")
 
 
+@functools.cache
+def _persian_word() -> re.Pattern[str]:
+    """Like ``_function_word``, for the Persian function words alone: with half the
+    first letters to try at each word, a search costs 2.8 against 4.2 us a paragraph."""
+    trie = _trie(wordlists.PERSIAN_FUNCTION_WORDS)
+    return re.compile(f"[^{_LETTER[1:-1]}]{trie}(?!{_LETTER})")
+
+
 class Language(enum.Enum):
     """What a paragraph is written in, as far as the letter filters care."""
 
@@ -186,13 +194,18 @@ def _languages(paragraphs: list[str]) -> list[Language]:
 def _decide(paragraph: str, bare: str, folded: str, non_arabic: str = _NON_ARABIC) -> Language:
     """The decision on a paragraph, its skeleton and its folded skeleton; the letters
     Arabic lacks are looked for among ``non_arabic`` only."""
-    # The Arabic evidence less the other: its sign decides.
-    score = -len(_JOINED_ZWNJ.findall(paragraph)) if chars.ZERO_WIDTH_NON_JOINER in paragraph else 0
-    score += sum(map(_WORD_WEIGHTS.__getitem__, _function_word().findall(" " + folded)))
+    against = (
+        len(_JOINED_ZWNJ.findall(paragraph)) if chars.ZERO_WIDTH_NON_JOINER in paragraph else 0
+    )
     for letter in non_arabic:  # an `in` for each rare letter beats a regex pass
         if letter in bare:
-            score -= 2 * bare.count(letter)
-    score += 2 * bare.count(chars.TEH_MARBUTA)
+            against += 2 * bare.count(letter)
+    teh_marbuta = 2 * bare.count(chars.TEH_MARBUTA)
+    if teh_marbuta and not against and _persian_word().search(" " + folded) is None:
+        return Language.ARABIC  # evidence for and none against: the rest would only add
+    # The Arabic evidence less the other: its sign decides.
+    score = teh_marbuta - against
+    score += sum(map(_WORD_WEIGHTS.__getitem__, _function_word().findall(" " + folded)))
     if score > 0:  # decided already: article words would only add to it
         return Language.ARABIC
     score += len(_DEFINITE_WORD.findall(folded))
