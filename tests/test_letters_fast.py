@@ -294,3 +294,38 @@ def test_forms_in_text_beyond_the_bmp(text: str) -> None:
 def test_forms_after_an_astral_character() -> None:
     text = "\U0001f600\ufe8d \U0001fe8d\ufee3"
     assert unicode_module._map_forms(text) == ("\U0001f600ا \U0001fe8dم", 2)
+
+
+@given(texts(*FORMS, *NOT_FORMS, "\U0001fe8d", "ب", " "), st.integers(min_value=1, max_value=5))
+def test_forms_found_chunk_by_chunk(text: str, chunk: int) -> None:
+    """Runs of forms across the edge of a chunk, chunks with and without astral
+    characters: the same as one pass."""
+    saved = unicode_module._CHUNK
+    unicode_module._CHUNK = chunk
+    try:
+        assert unicode_module._map_forms(text) == forms_reference(text)
+    finally:
+        unicode_module._CHUNK = saved
+
+
+def test_a_run_across_chunks() -> None:
+    saved = unicode_module._CHUNK
+    unicode_module._CHUNK = 2
+    try:
+        assert unicode_module._map_forms("ب\ufee3\ufee3\ufee3\ufee3 \U0001f600\ufe8d") == (
+            "بمممم \U0001f600ا",
+            5,
+        )
+    finally:
+        unicode_module._CHUNK = saved
+
+
+@given(texts("ب", FATHA, SIDEWAYS_NOON, "\u2008", " "), st.integers(min_value=1, max_value=4))
+def test_rare_marks_found_chunk_by_chunk(text: str, chunk: int) -> None:
+    saved = diacritics_module._CHUNK
+    diacritics_module._CHUNK = chunk
+    try:
+        expected, n = DIACRITIC.subn("", text)
+        assert diacritics_module._remove_marks(text) == (expected, n)
+    finally:
+        diacritics_module._CHUNK = saved
