@@ -32,11 +32,17 @@ class _LetterFold(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         n = 0
-        for variant, letter in self.FOLDS:
-            found = text.count(variant)
-            if found:
-                n += found
-                text = text.replace(variant, letter)
+        # `in` stops at the first one or scans at memory speed (0.01 ms/MB); count walks
+        # the whole text (0.15 to 0.3), so it runs once for each plain letter: the
+        # variants present are first written as the first of them (a replace that
+        # keeps the length costs 0.05 to 0.15), then counted and folded together.
+        present = [(variant, letter) for variant, letter in self.FOLDS if variant in text]
+        for letter in dict.fromkeys(letter for _, letter in present):
+            variants = [variant for variant, plain in present if plain == letter]
+            for variant in variants[1:]:
+                text = text.replace(variant, variants[0])
+            n += text.count(variants[0])
+            text = text.replace(variants[0], letter)
         return text, counts(letters_mapped=n)
 
 

@@ -48,6 +48,9 @@ class Invisible(Filter):
         zwnj = 0
         if chars.ZERO_WIDTH_NON_JOINER in text:
             before = len(text)
-            text = map_arabic_paragraphs(text, chars.ZERO_WIDTH_NON_JOINER, _drop_zwnj)[0]
+            # Dropping a character keeps each line a line: all the lines in one call.
+            text = map_arabic_paragraphs(
+                text, chars.ZERO_WIDTH_NON_JOINER, _drop_zwnj, together=True
+            )[0]
             zwnj = before - len(text)
         return text, counts(chars_removed=n + zwnj)

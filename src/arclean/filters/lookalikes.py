@@ -10,10 +10,8 @@ from arclean import chars, wordlists
 from arclean.filters.base import Counts, Filter, counts
 from arclean.filters.language import map_arabic_paragraphs
 from arclean.filters.unicode import nfc
-from arclean.scan import contains_any
 
 _SUSPECTS = "".join(sorted(set(chars.LOOKALIKES) | {chars.FARSI_YEH}))
-_SUSPECT = re.compile(chars.char_class(_SUSPECTS))
 _MARKS = chars.char_class(ranges=chars.ARABIC_MARK_RANGES)
 _LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
 # A Farsi yeh at the end of a word (marks may follow): it may be an alef maksura. The
@@ -100,14 +98,17 @@ class Lookalikes(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
-        if not contains_any(text, _SUSPECTS):
+        present = "".join(c for c in _SUSPECTS if c in text)
+        if not present:
             return text, {}
         mapped = 0
 
-        def fix(line: str) -> str:
+        def fix(lines: str) -> str:
             nonlocal mapped
-            mapped += len(_SUSPECT.findall(line))  # every one of them is mapped
-            return _fix_line(line)
+            mapped += sum(map(lines.count, present))  # every one of them is mapped
+            return _fix_line(lines)
 
-        text = map_arabic_paragraphs(text, _SUSPECTS, fix)[0]
+        # _fix_line works word by word and keeps each line a line: it can take all the
+        # Arabic lines in one call, joined by LF.
+        text = map_arabic_paragraphs(text, present, fix, together=True)[0]
         return text, counts(letters_mapped=mapped)

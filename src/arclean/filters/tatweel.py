@@ -25,6 +25,18 @@ _LONG_RUN = chars.TATWEEL * 16
 _INSIDE_WORD = re.compile(
     f"{chars.TATWEEL}(?<={_WORD_CHAR.pattern}{chars.TATWEEL}){chars.TATWEEL}*(?={_WORD_CHAR.pattern})"
 )
+# A run _INSIDE_WORD removes that has a mark after it: only then may the marks around
+# it need putting in canonical order (the marks of the word-character class, by the
+# category test the per-run code makes).
+_MARK_AFTER = chars.char_class(
+    c
+    for low, high in chars.ARABIC_LETTER_RANGES + chars.ARABIC_MARK_RANGES
+    for c in map(chr, range(ord(low), ord(high) + 1))
+    if unicodedata.category(c).startswith("M")
+)
+_INSIDE_WORD_BEFORE_MARK = re.compile(
+    f"{chars.TATWEEL}(?<={_WORD_CHAR.pattern}{chars.TATWEEL}){chars.TATWEEL}*(?={_MARK_AFTER})"
+)
 # The common dash, found in one substitution: a run with spaces on both sides and a
 # letter or digit (not a tatweel, and so no mark) beyond them. `[^\W_]` is str.isalnum
 # and no mark is alphanumeric, so this is what _between_words decides when no mark
@@ -105,7 +117,13 @@ class Tatweel(Filter):
             return match[0]
 
         long_runs = _LONG_RUN in text
-        text = (_RUN if long_runs else _INSIDE_WORD).sub(drop, text)
+        if long_runs:
+            text = _RUN.sub(drop, text)
+        else:  # every run _INSIDE_WORD finds goes: no Python call for each
+            kept = _INSIDE_WORD.sub("", text)
+            removed = len(text) - len(kept)
+            mark_after = bool(removed) and _INSIDE_WORD_BEFORE_MARK.search(text) is not None
+            text = kept
         if mark_after and not unicodedata.is_normalized("NFC", text):
             # Marks that a removed tatweel kept apart now stand together; put them in
             # canonical order, as the unicode filter before this one did.
