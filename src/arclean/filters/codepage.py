@@ -172,9 +172,9 @@ def _near_table() -> tuple[bytes, bytes, bytes]:
     Built from near_key itself, character by character (the fold reads no neighbour)."""
     table, deleted, other = bytearray(range(256)), bytearray(), bytearray()
     for b, c in enumerate(CODEPAGE_CHARS):
-        folded = fold(c)
         if c == "\n":
             continue
+        folded = fold(c)
         if not folded:
             deleted.append(b)
         elif folded.isspace():

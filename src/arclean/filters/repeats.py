@@ -680,9 +680,8 @@ class _SparseDocument(_Lines):
 
     def _collapse_segments(self, image: bytes) -> int:
         """:meth:`_Document._collapse_segments` for the lines that may need it: two
-        sentences in a row that are the same bytes once spaces and marks are folded,
-        and lines with a table cell. Each such line is then judged as the careful way
-        judges it."""
+        sentences in a row that begin with the same word, and lines with a table cell.
+        Each such line is then judged as the careful way judges it."""
         lines = lines_with_twin_sentences(image if self._plain else image.translate(TO_PLAIN_SPACE))
         if not lines:
             return 0
