@@ -314,6 +314,8 @@ class _Lines:
                 break
         else:
             return 0, ""  # no recent line is like this one: the common case
+        if self.verse[index]:
+            return 0, ""  # every block holds this line, and a block holds no verse line
         for size in range(1, Repeats.BLOCK_MAX_LINES + 1):
             if len(run) < size or index + size > len(self.texts):
                 return 0, ""
@@ -326,6 +328,8 @@ class _Lines:
         """How many of the last kept lines repeat the lines kept just before them (up to
         a block of four), and whether exactly or nearly: 0 when none do."""
         last = run[-1]
+        if self.verse[last]:
+            return 0, ""  # every block holds the last line, and a block holds no verse line
         sizes = [
             size
             for size in range(1, min(Repeats.BLOCK_MAX_LINES, len(run) // 2) + 1)
