@@ -48,3 +48,15 @@ def test_contains_any() -> None:
     assert contains_any("abc", "xc")
     assert not contains_any("abc", "xyz")
     assert not contains_any("abc", "")
+
+
+@given(
+    st.text(alphabet=st.sampled_from("قال یک\u2028\u2029\r-]^\\"), max_size=30),
+    st.text(alphabet=st.sampled_from("یک\u2028\u2029\r-]^\\x"), max_size=5),
+    st.sampled_from([1, 200]),
+)
+def test_contains_any_short_or_long_is_the_plain_definition(
+    text: str, characters: str, copies: int
+) -> None:
+    text = text * copies  # over and under the length where one class search is used
+    assert contains_any(text, characters) == any(c in text for c in characters)

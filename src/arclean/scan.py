@@ -20,12 +20,24 @@ _LINE_BREAK = re.compile(f"\\r\\n|{chars.char_class(chars.LINE_BREAKS)}")
 
 
 def contains_any(text: str, characters: str) -> bool:
-    """Whether ``text`` holds any of ``characters``, each looked for by :func:`finder`.
+    """Whether ``text`` holds any of ``characters``, each looked for by :func:`finder`
+    (in a short text, one search for all of them costs less than a call for each).
 
     >>> contains_any("قال", "یک"), contains_any("وزیر", "یک"), contains_any("ب", "\\u2028")
     (False, True, False)
     """
+    if len(text) < _SHORT and characters:
+        return _any_of(characters).search(text) is not None
     return any(finder(c)(text) for c in characters)
+
+
+# Characters below which one class search is cheaper than a find for each character.
+_SHORT = 1000
+
+
+@functools.cache
+def _any_of(characters: str) -> re.Pattern[str]:
+    return re.compile(chars.char_class(characters))
 
 
 @functools.cache

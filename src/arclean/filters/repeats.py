@@ -34,6 +34,7 @@ from arclean.filters.codepage import (
 )
 from arclean.filters.paragraph_keys import (
     SEGMENT_MARKS,
+    exact_key,
     fold,
     near_key,
     split_lines,
@@ -131,6 +132,8 @@ class Repeats(Filter):
             memory = state[STREAMED_DOCUMENT].setdefault(self.name, FingerprintSet())
             doc = _Document(text, self, memory)
         elif len(text) < _SHORT:  # a few lines: the shortcuts cost more than they save
+            if (one := _one_paragraph(text)) is not None and not _twin_sentences(one):
+                return text, counts(paragraphs_seen=int(bool(one)))  # nothing to compare
             doc = _Document(text, self, set())
         else:  # one document in memory: keys only for the lines that may repeat
             doc = _SparseDocument.of(text, self) or _Document(text, self, set())
@@ -344,10 +347,7 @@ class _Lines:
     def _flagged(self, index: int) -> bool:
         """A sentence or cell of the line repeats the one just before it, word for word
         (the pieces' keys as :func:`_collapse_line` would compare them may still differ)."""
-        key = self.exact[index]
-        parts = (_SEGMENT_OR_LINE if "|" in key else _SENTENCE_END).split(key)
-        keys = list(map(str.rstrip, parts[0::2], itertools.repeat(SEGMENT_MARKS)))
-        return any(map(operator.eq, keys, keys[1:]))
+        return _twin_sentences(self.exact[index])
 
     def _block_repeats(self, block: Sequence[int], before: Sequence[int]) -> str:
         """ "exact" or "near" when the lines of ``block`` repeat those of ``before`` one
@@ -841,6 +841,25 @@ class _Group:
         self.exact.add(exact)
         self.kept.append(index)
         return None
+
+
+def _one_paragraph(text: str) -> str | None:
+    """The exact key of the only non-blank line of ``text`` ("" when it has none), or
+    None when it has more than one.
+
+    >>> _one_paragraph("\\n  قال  إنه \\n\\n"), _one_paragraph(" \\n"), _one_paragraph("أ\\nب")
+    ('قال إنه', '', None)
+    """
+    keys = [key for key in map(exact_key, split_lines(text)[0]) if key]
+    return None if len(keys) > 1 else "".join(keys)
+
+
+def _twin_sentences(key: str) -> bool:
+    """Whether two sentences or cells in a row of the exact key ``key`` are the same
+    (what :meth:`_Lines._flagged` asks of a line)."""
+    parts = (_SEGMENT_OR_LINE if "|" in key else _SENTENCE_END).split(key)
+    keys = list(map(str.rstrip, parts[0::2], itertools.repeat(SEGMENT_MARKS)))
+    return any(map(operator.eq, keys, keys[1:]))
 
 
 def _exact_keys(lines: list[str]) -> list[str]:
