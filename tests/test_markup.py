@@ -222,10 +222,21 @@ def test_markup_then_the_rest_of_the_pipeline() -> None:
         ("أ<b\u200er>نص", "أ\nنص"),
         ("&am\u200bp;", "&"),
         ("<p>a\u200bb نص\u200bهنا</p>", "ab نص\u200bهنا"),  # between letters: not ours
+        ("<b>}\u0652 :ق</b>", "} :ق"),  # spaces before the second: punctuation takes them
+        ("<b>}\u0652\n:ق</b>", "}\u0652\n:ق"),  # a line break stays a line break
+        ("<b>ق\u0652 :</b>", "ق\u0652 :"),  # a mark on a letter is spelling
     ],
 )
 def test_invisible_marks_inside_ascii_syntax_go(dirty: str, clean: str) -> None:
     assert remove_markup(dirty) == clean
+
+
+def test_a_mark_between_syntax_and_spaces_goes_in_the_first_run() -> None:
+    # Found by fuzz/fuzz_clean.py: punctuation took the space in "}ْ :", and markup
+    # then found the mark between "}" and ":" on a second run.
+    text = "2بی<br>ءغ[b]ق}».b { color: #fff; }\u0652 :\u0653c\u064e\n}\n"
+    once = arclean.clean(text)
+    assert arclean.clean(once) == once
 
 
 def test_mojibake_spelled_in_entities_is_repaired_in_one_run() -> None:

@@ -233,9 +233,11 @@ _HIDDEN = chars.char_class(
 # A printable ASCII character, or a digit of any system that the digits filter may make
 # one (\d is str.isdecimal). No hidden mark is one of these.
 _SYNTAX = r"[!-~\d]"
-# A whole run of hidden marks with a syntax character on both sides. It starts with the
-# mark, so the regex engine skips straight from one mark to the next.
-_HIDDEN_BETWEEN_SYNTAX = f"{_HIDDEN}(?<={_SYNTAX}{_HIDDEN}){_HIDDEN}*(?={_SYNTAX})"
+# A whole run of hidden marks with a syntax character on both sides (spaces may come
+# before the second: the punctuation filter takes those before a mark, "}ْ :" becomes
+# "}ْ:", and a second run would then find the mark). It starts with the mark, so the
+# regex engine skips straight from one mark to the next.
+_HIDDEN_BETWEEN_SYNTAX = f"{_HIDDEN}(?<={_SYNTAX}{_HIDDEN}){_HIDDEN}*(?=[^\\S\\n]*{_SYNTAX})"
 # Every kind of markup holds one of these; text with none of them is left at once.
 _TRIGGERS = ("<", "&", "[", "{{")
 # How every token, block and entity begins, by the character it starts with, loosened:
