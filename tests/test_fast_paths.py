@@ -58,7 +58,8 @@ markup_texts = texts_of(MARKUP_PIECES)
 
 def unhide_reference(text: str) -> tuple[str, int]:
     """Remove each whole run of hidden marks that has a printable ASCII character or a
-    digit on both sides, the way the filter first did it."""
+    digit on both sides (horizontal spaces may come before the second), one run at a
+    time."""
     removed = 0
 
     def syntax(char: str) -> bool:
@@ -67,7 +68,8 @@ def unhide_reference(text: str) -> tuple[str, int]:
     def unhide(match: re.Match[str]) -> str:
         nonlocal removed
         before = match.string[match.start() - 1 : match.start()]
-        after = match.string[match.end() : match.end() + 1]
+        rest = match.string[match.end() :]
+        after = rest.lstrip("".join(chars.HORIZONTAL_SPACES))[:1]
         if syntax(before) and syntax(after):
             removed += len(match[0])
             return ""

@@ -237,7 +237,8 @@ _SYNTAX = r"[!-~\d]"
 # before the second: the punctuation filter takes those before a mark, "}ْ :" becomes
 # "}ْ:", and a second run would then find the mark). It starts with the mark, so the
 # regex engine skips straight from one mark to the next.
-_HIDDEN_BETWEEN_SYNTAX = f"{_HIDDEN}(?<={_SYNTAX}{_HIDDEN}){_HIDDEN}*(?=[^\\S\\n]*{_SYNTAX})"
+_SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
+_HIDDEN_BETWEEN_SYNTAX = f"{_HIDDEN}(?<={_SYNTAX}{_HIDDEN}){_HIDDEN}*(?={_SPACE}*{_SYNTAX})"
 # Every kind of markup holds one of these; text with none of them is left at once.
 _TRIGGERS = ("<", "&", "[", "{{")
 # How every token, block and entity begins, by the character it starts with, loosened:
