@@ -169,6 +169,20 @@ def test_lines_that_are_not_boilerplate_stay(line: str) -> None:
     assert Boilerplate().apply(line)[1] == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by fuzz/fuzz_clean.py: punctuation took the thin space before ".", which
+        # made six whitespace-separated words five, and a second run removed the line.
+        "؛%ؤ\u2009.b { color: #fff; }#ixzz1AbCٱ#ixzz1AbCت{$x}",
+        "قال ، وأضاف : نعم . #ixzz1AbCdE ثم ذهب",
+    ],
+)
+def test_footers_are_judged_the_same_after_punctuation_spacing(text: str) -> None:
+    once = arclean.clean(text, "web")
+    assert arclean.clean(once, "web") == once
+
+
 def test_boilerplate_keeps_line_breaks_of_other_lines() -> None:
     assert remove_boilerplate("أ\r\nشارك\r\nب\r\n") == "أ\r\nب\r\n"
     assert Boilerplate().apply("أ\nشارك\n|\nب")[1] == {"lines_removed": 2}

@@ -214,13 +214,15 @@ class Boilerplate(Filter):
             return False
         if not text.strip(_SEPARATOR_LINE_CHARS):
             return bool(_compiled(_NAV_SEPARATOR).search(text))
-        # A line this long is a paragraph (or a menu): no phrase or footer is.
-        words = len(text.split()) if len(text) <= 1000 else 1000
+        # A line this long is a paragraph (or a menu): no phrase or footer is. Words are
+        # runs of letters and digits, which the punctuation filter's spacing (it takes
+        # the space before a mark) does not change: a second run judges the same.
+        words = len(_compiled(_WORD).findall(text)) if len(text) <= 1000 else 1000
         if words <= MAX_FOOTER_WORDS:
             if text.startswith(chars.COPYRIGHT_SIGN):
                 return True
             if "#ixzz" in text and _compiled(_TRACKING).search(text):
-                return len(_compiled(_URL).sub(" ", text).split()) <= 5
+                return len(_compiled(_WORD).findall(_compiled(_URL).sub(" ", text))) <= 5
         limit = self.phrases.longest_prefix + MAX_WORDS_AFTER_PREFIX
         if words <= max(limit, 8) and self.phrases.matches(phrase_key(text)):
             return True
