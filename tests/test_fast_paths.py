@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arclean import chars
@@ -93,6 +93,17 @@ def test_markup_matches_its_full_path(text: str) -> None:
 def test_markup_precheck_never_skips_a_change(text: str) -> None:
     if not markup._may_change(text):
         assert markup._remove_once(text)[0] == text
+
+
+@given(markup_texts)
+@example('<a x="<a x="')
+@example("نص </s")  # a closing tag cut off at the end of a page: no ">"
+@example("<b [b]")
+def test_markup_tokens_need_what_the_precheck_looks_for(text: str) -> None:
+    if not markup._may_hold_token(text):
+        assert markup._strip_tokens(text) == (text, 0, 0, 0)
+    if text == "نص </s":
+        assert markup._strip_tokens(text)[1] == 1  # the case the check must let through
 
 
 @given(markup_texts)

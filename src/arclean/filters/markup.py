@@ -489,12 +489,23 @@ def _unhide(text: str) -> tuple[str, int]:
     return unhidden, len(text) - len(unhidden)
 
 
+def _may_hold_token(text: str) -> bool:
+    """Whether a token of _COMPLEX_TOKEN may be in ``text``: every one after "<" ends
+    with ">" but a cut closing tag ("</s"), and the others start with "[" or "{{".
+    (A megabyte of unclosed `<a x="` would otherwise try the tag pattern at each "<".)
+
+    >>> _may_hold_token('<a x="<a x="'), _may_hold_token("<b"), _may_hold_token("</s")
+    (False, False, True)
+    """
+    return ("<" in text and (">" in text or "</" in text)) or "[" in text or "{{" in text
+
+
 def _remove_once(text: str) -> tuple[str, Counts]:
     blocks = unwrapped = entities = tags = bbcode = wiki = hidden = 0
     text, hidden = _unhide(text)
     if "<" in text:
         text, blocks, unwrapped = _remove_blocks(text)
-    if "<" in text or "[" in text or "{{" in text:
+    if _may_hold_token(text):
         text, tags, bbcode, wiki = _strip_tokens(text)
     if "&" in text:
         text, entities = _decode_entities(text)
