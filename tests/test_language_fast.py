@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from arclean import chars, wordlists
 from arclean.filters import language
 from arclean.filters.language import Language, paragraph_language, skeleton
-from arclean.scan import lines_holding
 
 LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
 NON_ARABIC = re.compile(chars.char_class(chars.NON_ARABIC_LETTERS))
@@ -86,29 +85,6 @@ def test_language_as_first_decided(paragraph: str) -> None:
 def test_language_cases(paragraph: str, expected: Language) -> None:
     assert paragraph_language(paragraph) is expected
     assert reference_language(paragraph) is expected
-
-
-LINE_PIECES = ("ی", "ک", "ق", " ", "\n", "\r", "\r\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
-
-
-@given(st.lists(st.sampled_from(LINE_PIECES), max_size=30).map("".join))
-def test_lines_found_as_by_the_scan(text: str) -> None:
-    assert language._lines_holding(text, "یک") == lines_holding(text, "یک")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", []),
-        ("ق\nق", []),
-        ("ی\r\nک", [(0, 1), (3, 4)]),  # CRLF is one break, inside a line found at LF
-        ("ق\rی\nق\u2029ک", [(2, 3), (6, 7)]),
-        ("\rی\r", [(1, 2)]),
-        ("یی ی\n\nک", [(0, 4), (6, 7)]),
-    ],
-)
-def test_lines_holding_cases(text: str, expected: list[tuple[int, int]]) -> None:
-    assert language._lines_holding(text, "یک") == expected
 
 
 WORD_PIECES = (

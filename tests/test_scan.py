@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,3 +61,18 @@ def test_contains_any_short_or_long_is_the_plain_definition(
 ) -> None:
     text = text * copies  # over and under the length where one class search is used
     assert contains_any(text, characters) == any(c in text for c in characters)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("ق\nق", []),
+        ("ی\r\nک", [(0, 1), (3, 4)]),  # CRLF is one break, inside a line found at LF
+        ("ق\rی\nق\u2029ک", [(2, 3), (6, 7)]),
+        ("\rی\r", [(1, 2)]),
+        ("یی ی\n\nک", [(0, 4), (6, 7)]),
+    ],
+)
+def test_lines_holding_cut_at_other_breaks(text: str, expected: list[tuple[int, int]]) -> None:
+    assert lines_holding(text, "یک") == expected

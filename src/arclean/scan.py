@@ -67,16 +67,16 @@ def lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
     in order, without its line break. Lines end at every break the whitespace filter
     knows (LF, CR, CRLF, VT, FF, NEL, U+2028, U+2029).
 
+    The lines are found at LF, jumping from one holding line to the next; the other
+    breaks are looked for only in those lines (over the whole text the test would cost
+    0.5 ms/MB: two of them share a byte with common Arabic letters).
+
     >>> lines_holding("قال\\nوزیر\\nکتاب\\rیک", "یک")
     [(4, 8), (9, 13), (14, 16)]
     """
     present = "".join(c for c in characters if finder(c)(text))
-    if not present:
-        return []
-    if contains_any(text, RARE_LINE_BREAKS):
-        return [span for span in _line_spans(text) if contains_any(text[slice(*span)], present)]
     spans: dict[int, int] = {}
-    for character in present:  # jump from one holding line to the next
+    for character in present:
         position = text.find(character)
         while position >= 0:
             start = text.rfind("\n", 0, position) + 1
@@ -85,7 +85,21 @@ def lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
                 end = len(text)
             spans[start] = end
             position = text.find(character, end)
-    return sorted(spans.items())
+    found = sorted(spans.items())
+    if not contains_any("\n".join(text[start:end] for start, end in found), RARE_LINE_BREAKS):
+        return found
+    cut: list[tuple[int, int]] = []
+    for start, end in found:
+        line = text[start:end]
+        if contains_any(line, RARE_LINE_BREAKS):  # cut it at the other breaks too
+            cut += (
+                (start + low, start + high)
+                for low, high in _line_spans(line)
+                if contains_any(line[low:high], present)
+            )
+        else:
+            cut.append((start, end))
+    return cut
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

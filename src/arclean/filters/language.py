@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from arclean import chars, wordlists
 from arclean.filters.diacritics import remove_diacritics
 from arclean.filters.unicode import nfc, replace_presentation_forms
-from arclean.scan import RARE_LINE_BREAKS, contains_any, lines_holding
+from arclean.scan import lines_holding
 
 # A word: a run of letters ("[L][L]*" rather than "[L]+": re scans fast only when the
 # first item is a plain class). The decision finds only the words that are function
@@ -234,7 +234,7 @@ def map_arabic_paragraphs(
     >>> map_arabic_paragraphs("x\\nوزیر الخارجیة", "ی", lambda s: s.replace("ی", "ي"))
     ('x\\nوزير الخارجية', 1)
     """
-    spans = _lines_holding(text, needs)
+    spans = lines_holding(text, needs)
     lines = [text[start:end] for start, end in spans]
     chosen = [
         (span, line)
@@ -255,35 +255,3 @@ def map_arabic_paragraphs(
         done = end
     out.append(text[done:])
     return "".join(out), len(chosen)
-
-
-def _lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
-    """:func:`arclean.scan.lines_holding`, looking for the rare line breaks only in the
-    lines found at LF (a test over the whole text costs 0.5 ms/MB: two of them share a
-    byte with common Arabic letters).
-
-    >>> _lines_holding("قال\\nوزیر\\nکتاب\\rیک", "یک")
-    [(4, 8), (9, 13), (14, 16)]
-    """
-    present = "".join(c for c in characters if c in text)
-    spans: dict[int, int] = {}
-    for character in present:  # jump from one holding line (at LF) to the next
-        position = text.find(character)
-        while position >= 0:
-            start = text.rfind("\n", 0, position) + 1
-            end = text.find("\n", position)
-            if end < 0:
-                end = len(text)
-            spans[start] = end
-            position = text.find(character, end)
-    found = sorted(spans.items())
-    if not contains_any("\n".join(text[start:end] for start, end in found), RARE_LINE_BREAKS):
-        return found
-    cut: list[tuple[int, int]] = []
-    for start, end in found:
-        line = text[start:end]
-        if contains_any(line, RARE_LINE_BREAKS):  # cut it at the other breaks too
-            cut += ((start + low, start + high) for low, high in lines_holding(line, present))
-        else:
-            cut.append((start, end))
-    return cut
