@@ -57,21 +57,12 @@ class FingerprintSet:
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        # fingerprint64 and _find written out: a stream asks this of every paragraph.
-        value = (hash(key) & 0xFFFF_FFFF_FFFF_FFFF) or 1
-        mask, view = self._slots - 1, self._view
-        slot = value & mask
-        while True:
-            held = view[slot]
-            if held == value:
-                return True
-            if held == _EMPTY:
-                return False
-            slot = (slot + 1) & mask
+        value = fingerprint64(key)
+        return self._view[self._find(value)] == value
 
     def add(self, key: str) -> bool:
         """Remember ``key``; True when it was new."""
-        value = (hash(key) & 0xFFFF_FFFF_FFFF_FFFF) or 1  # fingerprint64, written out
+        value = fingerprint64(key)
         slot = self._find(value)
         if self._view[slot] == value:
             return False
@@ -84,7 +75,8 @@ class FingerprintSet:
     def first_known(self, keys: tuple[str, ...]) -> int:
         """The index of the first of ``keys`` remembered already; when none is, -1,
         and every one of them is remembered. One call instead of a test and an add
-        for each key.
+        for each key (a stream asks this of every paragraph, so fingerprint64 and
+        _find are written out).
 
         >>> seen = FingerprintSet()
         >>> seen.first_known(("a", "b")), seen.first_known(("c", "b")), "c" in seen
