@@ -142,7 +142,8 @@ class Diacritics(Filter):
     """Remove diacritics (lossy, for search and matching).
 
     Harakat and tanween (U+064B-0652), the other Arabic combining marks (U+0653-065F)
-    and Quranic annotation marks (U+0610-061A, U+06D6-06ED, U+08CA-08FF) go. The
+    and Quranic annotation marks (U+0610-061A, U+06D6-06ED, U+0898-089F, U+08CA-08FF)
+    go, but not the signs among them (end of ayah, rub el hizb, sajdah). The
     superscript alef (U+0670) becomes ``ا`` where standard spelling writes one
     (ٱلْعَٰلَمِينَ is العالمين) and goes in the words standard spelling writes without
     it (هٰذا ذٰلك لٰكن الرحمٰن), listed in :mod:`arclean.wordlists`. A tatweel standing
