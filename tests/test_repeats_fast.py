@@ -23,6 +23,7 @@ from arclean.filters.codepage import (
     lines_with_twin_sentences,
     near_keys,
     plain_image,
+    skeleton_digits,
 )
 from arclean.filters.paragraph_keys import (
     FOLDS,
@@ -169,32 +170,65 @@ arabic_line = st.text(
 )
 
 
+def _letters_and_digits(key: str, digits: bool) -> str:
+    """What a skeleton keeps of a near key, written out by hand."""
+    return "".join(
+        c
+        for c in key
+        if unicodedata.category(c) == "Lo" or "a" <= c <= "z" or (digits and "0" <= c <= "9")
+    )
+
+
 @given(st.one_of(one_line, arabic_line))
 def test_equal_keys_have_equal_skeletons(line: str) -> None:
-    assert line_skeleton(near_key(line)) == line_skeleton(line)
-    assert line_skeleton(exact_key(line)) == line_skeleton(line)
+    # A document chooses once whether its skeletons keep digits; so does this test.
+    digits = skeleton_digits(encode(line))
+    skeleton = line_skeleton(line, digits)
+    assert line_skeleton(_letters_and_digits(near_key(line), digits), digits) == skeleton
+    assert line_skeleton(exact_key(line), digits) == skeleton
 
 
 @given(st.one_of(one_line, arabic_line), st.one_of(one_line, arabic_line))
 def test_the_skeleton_of_a_beginning_begins_the_skeleton(head: str, tail: str) -> None:
     # So a teaser's skeleton begins the skeleton of a paragraph its near key begins.
-    assert line_skeleton(head + tail) == line_skeleton(head) + line_skeleton(tail)
+    digits = skeleton_digits(encode(head + tail))
+    assert line_skeleton(head + tail, digits) == (
+        line_skeleton(head, digits) + line_skeleton(tail, digits)
+    )
 
 
-def test_every_character_keeps_its_skeleton_through_the_near_key() -> None:
+@pytest.mark.parametrize("digits", [False, True])
+def test_every_character_keeps_its_skeleton_through_the_near_key(digits: bool) -> None:
     # Every code point but the line breaks, one a line, folded as the careful way folds
-    # a document: what holds for each character holds for any text of them.
+    # a document: what holds for each character holds for any text of them. Digits are
+    # kept only in a text without references, so only of the code page's characters.
     breaks = chars.LINE_BREAKS | {"\n"}
     every = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in breaks]
+    if digits:
+        every = [c for c in every if c in CODEPAGE_CHARS]
     folded = [" ".join(f.split()) for f in fold("\n".join(every)).split("\n")]
     assert folded[every.index("A")] == near_key("A") == "a"
-    skeletons = line_skeleton("\n".join(every)).split(b"\n")
-    assert line_skeleton("\n".join(folded)).split(b"\n") == skeletons
-    # At most one letter each: Arabic ones, or a to z.
-    kept = [f for f, s in zip(folded, skeletons, strict=True) if s]
+    skeletons = line_skeleton("\n".join(every), digits).split(b"\n")
+    kept = [_letters_and_digits(f, digits) for f in folded]
+    assert line_skeleton("\n".join(kept), digits).split(b"\n") == skeletons
+    # At most one letter or digit each: Arabic ones, a to z, 0 to 9.
     assert all(len(s) <= 1 for s in skeletons)
-    assert all(any(unicodedata.category(x) == "Lo" or "a" <= x <= "z" for x in f) for f in kept)
-    assert len(kept) > 60 and line_skeleton("A.b 123 é") == b"ab"
+    assert all(k for s, k in zip(skeletons, kept, strict=True) if s)
+    if digits:  # a character the page lacks is a reference, and has no skeleton
+        assert all(s for s, k in zip(skeletons, kept, strict=True) if k)
+    assert sum(map(bool, kept)) > 60
+    assert line_skeleton("A.b 123", digits) == (b"ab123" if digits else b"ab")
+    assert line_skeleton("A.b 123 é") == b"ab"  # é is a reference: letters only
+
+
+def test_a_reference_keeps_its_digits_out_of_the_skeletons() -> None:
+    # "&#1;" is how the code page writes a character it lacks: not the digit 1.
+    assert line_skeleton("باب 1") == encode("باب1")
+    assert line_skeleton("باب 1 😀") == line_skeleton("باب 1 &#1;") == encode("باب")
+    text = "1\n2\n3\n1\n"
+    doc = _SparseDocument.of(text, Repeats(min_words=1))
+    assert doc is not None and doc.candidates == [0, 3]  # only the two lines "1"
+    assert _same_as_careful(text, min_words=1)[0] == "1\n2\n3\n"
 
 
 def test_every_space_is_a_plain_one_a_line_break_or_a_wide_space() -> None:

@@ -1,8 +1,9 @@
 """A text as one byte a character, and what whole-text byte operations read from it.
 
 Most lines of a document repeat nothing, and proving that should not cost a key per
-line. The *skeleton* of a line is its near key with only its letters, Arabic or a to z
-(as code-page bytes): lines with equal exact or near keys have equal skeletons, and a
+line. The *skeleton* of a line is its near key with only its letters, Arabic or a to z,
+and its digits (as code-page bytes): lines with equal exact or near keys have equal
+skeletons, and a
 line whose near key begins another's has a skeleton that begins the other's. So the
 repeats filter keeps a line whose skeleton no other non-blank line shares without a
 look, and only the lines that share a skeleton (and the teaser candidates) get keys.
@@ -12,7 +13,7 @@ bytes.translate that folds letters and deletes every byte but a letter's: the ch
 full passes over a text there are. The same image tells whether a text's lines are
 their own exact keys, gives every near key at once, and finds sentences said twice.
 
->>> skeletons(encode("قالَ الوزير: ٢٠٢٤\\nقال الوزیر 2024")) == [encode("قالالوزير")] * 2
+>>> skeletons(encode("قالَ الوزير: ٢٠٢٤\\nقال الوزیر 2024")) == [encode("قالالوزير2024")] * 2
 True
 """
 
@@ -69,23 +70,39 @@ def encode(text: str) -> bytes:
     return codecs.charmap_encode(text, "xmlcharrefreplace", _CODEPAGE)[0]
 
 
-def _skeleton_table() -> tuple[bytes, bytes]:
+def _skeleton_table(digits: bool) -> tuple[bytes, bytes]:
     """The bytes.translate table and deleted bytes that turn a line into its skeleton:
-    each byte becomes the letter its near key folds to, or goes."""
+    each byte becomes the letter (or, with ``digits``, the digit) its near key folds
+    to, or goes."""
     table, deleted = bytearray(range(256)), bytearray()
     for b, c in enumerate(CODEPAGE_CHARS):
         if c == "\n":
             continue
-        letters = [f for f in near_key(c) if unicodedata.category(f) == "Lo" or "a" <= f <= "z"]
-        if letters:
-            (letter,) = letters
+        kept = [
+            f
+            for f in near_key(c)
+            if unicodedata.category(f) == "Lo" or "a" <= f <= "z" or (digits and "0" <= f <= "9")
+        ]
+        if kept:
+            (letter,) = kept
             table[b] = CODEPAGE_CHARS.index(letter)
         else:
             deleted.append(b)
     return bytes(table), bytes(deleted)
 
 
-SKELETON_TABLE, NOT_SKELETON = _skeleton_table()
+# Digits tell apart the lines of a table of numbers, which would otherwise all share
+# the empty skeleton and each cost the walk a look. A "&#N;" reference is a character
+# outside the page, and its digits are none of the text's: a text that holds one (or
+# "&#" itself) keeps letters only.
+_SKELETON_TABLES = {digits: _skeleton_table(digits) for digits in (True, False)}
+
+
+def skeleton_digits(image: bytes) -> bool:
+    """Whether the skeletons of this code-page text keep its digits: it has no reference."""
+    return b"&#" not in image
+
+
 # Whitespace of the code page other than a space and a line feed, and the references
 # of the whitespace it lacks: the sentence heads below read a text whose every space
 # is a plain one (a text with a wide space takes the careful way).
@@ -227,14 +244,21 @@ def has_any(data: bytes, single: bytes) -> bool:
 
 
 def skeletons(image: bytes) -> list[bytes]:
-    """The skeleton of each line of a code-page text."""
-    return image.translate(SKELETON_TABLE, NOT_SKELETON).split(b"\n")
+    """The skeleton of each line of a code-page text (see :func:`skeleton_digits`)."""
+    return image.translate(*_SKELETON_TABLES[skeleton_digits(image)]).split(b"\n")
 
 
-def line_skeleton(text: str) -> bytes:
-    """The letters of the near key of ``text`` (Arabic, and a to z), as code-page bytes.
+def line_skeleton(text: str, digits: bool | None = None) -> bytes:
+    """The letters and digits of the near key of ``text`` (Arabic, a to z, 0 to 9), as
+    code-page bytes; ``digits`` False keeps letters only, None chooses as
+    :func:`skeletons` would.
 
-    >>> line_skeleton("قالَ الوزير: ٢٠٢٤") == line_skeleton("قال الوزیر 2024") == encode("قالالوزير")
+    >>> line_skeleton("قالَ الوزير: ٢٠٢٤") == line_skeleton("قال الوزیر 2024")
+    True
+    >>> line_skeleton("قال الوزیر 2024") == encode("قالالوزير2024")
+    True
+    >>> line_skeleton("قال الوزير 2024 &#1;") == encode("قالالوزير")
     True
     """
-    return encode(text).translate(SKELETON_TABLE, NOT_SKELETON)
+    image = encode(text)
+    return image.translate(*_SKELETON_TABLES[skeleton_digits(image) if digits is None else digits])

@@ -30,6 +30,7 @@ from arclean.filters.codepage import (
     lines_with_twin_sentences,
     near_keys,
     plain_image,
+    skeleton_digits,
     skeletons,
 )
 from arclean.filters.paragraph_keys import (
@@ -531,6 +532,7 @@ class _SparseDocument(_Lines):
         self._like = _Lazy(self._verse_like)
         self._collapsed: dict[int, str] = {}  # line index: its exact key before collapsing
         self.skeleton = skeletons(image)
+        self._digits = skeleton_digits(image)  # a collapsed line's skeleton: the same way
         self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers(image)
         self.blanks, self.candidates = self._candidates()
@@ -703,7 +705,7 @@ class _SparseDocument(_Lines):
                 self.texts[i] = new
                 for keys in (self.exact, self.near, self.words):
                     keys.pop(i, None)
-                self.skeleton[i] = line_skeleton(new)
+                self.skeleton[i] = line_skeleton(new, self._digits)
         return collapsed
 
     def _teasers(self, image: bytes) -> set[int]:
