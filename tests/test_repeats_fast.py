@@ -34,21 +34,41 @@ from arclean.filters.paragraph_keys import (
     split_lines,
     trim_spaces,
 )
-from arclean.filters.repeats import _apply_carefully, _apply_sparsely, _SparseDocument
+from arclean.filters.repeats import (
+    _apply_carefully,
+    _apply_sparsely,
+    _Document,
+    _drop,
+    _SparseDocument,
+)
 
 OPTIONS: list[dict[str, Any]] = [{}, {"near": False}, {"min_words": 1}, {"min_words": 3}]
 
 LONG = "قال الوزير إن الحكومة ستعمل على تحسين الخدمات"
+SHORT = "قال الوزير إن الحكومة ستعمل"  # five words: compared across the document
+SHORT2 = "وأضاف أن الخطة تشمل المدارس"
+VERSE = "يا ليل الصب متى غده\nأقيام الساعة موعده\nرقد السمار فأرقه\n"
 OTHER = "وأضاف أن الخطة تشمل بناء مدارس جديدة في المدينة"
 TEASER = "قال الوزير إن الحكومة ستعمل"  # LONG's first five words
 
 
+class _EveryLine(_Document):
+    """The careful way without its copy shortcuts: the walk looks at every line."""
+
+    def copies(self, index: int) -> int:
+        return 0
+
+    def block_copies(self, index: int, size: int) -> int:
+        return 0
+
+
 def _same_as_careful(text: str, **options: Any) -> tuple[str, dict[str, int]]:
     """The document scope's result with its shortcuts (short text or not), after
-    checking it against the careful way's."""
+    checking it against the careful way's, and that against a walk of every line."""
     repeats = Repeats(**options)
     fast = _apply_sparsely(repeats, text)
     assert fast == _apply_carefully(repeats, text) == repeats.apply(text)
+    assert fast == _drop(text, _EveryLine(text, repeats, set()))
     return fast
 
 
@@ -137,8 +157,8 @@ def documents(draw: st.DrawFn) -> str:
         if kind == "verse":  # four or more short lines without sentence punctuation
             for _ in range(draw(st.integers(3, 5))):
                 out.append(" ".join(draw(st.lists(words, min_size=3, max_size=5))))
-        elif kind == "block" and out:  # the last lines again, back to back
-            out += out[-draw(st.integers(1, min(4, len(out)))) :]
+        elif kind == "block" and out:  # the last lines again, back to back, and again
+            out += out[-draw(st.integers(1, min(4, len(out)))) :] * draw(st.integers(1, 3))
         else:
             line = draw(lines(pool))
             out.append(line)
@@ -381,6 +401,18 @@ def test_teasers(text: str, expected: str | None) -> None:
         ),
         # four lines without a full stop are a verse block: kept, repeats and all
         (f"{LONG}\n{OTHER}\n{LONG}\n{OTHER}\n", None),
+        # a line collapsed to the text of the next, which a verse block holds: the
+        # collapsed line goes as a repeat of the first, its copy stays as verse
+        (
+            f"{SHORT}\n{SHORT} | {SHORT}\n{SHORT}\n{VERSE}",
+            f"{SHORT}\n{SHORT}\n{VERSE}",
+        ),
+        # the same with a block: its copies after it are a verse block, and stay
+        (
+            f"{SHORT}\n{SHORT2}\n{SHORT} | {SHORT}\n{SHORT2} | {SHORT2}\n"
+            + f"{SHORT}\n{SHORT2}\n" * 2,
+            f"{SHORT}\n{SHORT2}\n" * 3,
+        ),
         # a refrain inside a verse block, beside a repeated prose paragraph
         (
             "يا ليل الصب متى غده\nأقيام الساعة موعده\nرقد السمار فأرقه\nيا ليل الصب متى غده\n"
