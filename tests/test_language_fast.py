@@ -131,7 +131,36 @@ paragraphs = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 @given(st.lists(paragraphs, max_size=6))
 def test_languages_of_many_as_of_each(batch: list[str]) -> None:
+    language._DECIDED.clear()  # decide them here, not remember them from an earlier case
     assert language._languages(batch) == [paragraph_language(p) for p in batch]
+
+
+def test_decisions_are_remembered_for_short_paragraphs_within_bounds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[list[str]] = []
+    decide_all = language._decide_all
+
+    def counting(paragraphs: list[str]) -> list[Language]:
+        asked.append(paragraphs)
+        return decide_all(paragraphs)
+
+    monkeypatch.setattr(language, "_decide_all", counting)
+    monkeypatch.setattr(language, "_DECIDED", {})
+    monkeypatch.setattr(language, "_decided_characters", 0)
+    arabic, other, unsure = Language.ARABIC, Language.OTHER, Language.UNSURE
+    assert language._languages(["في", "اين از", "في"]) == [arabic, other, arabic]
+    assert language._languages(["اين از", "كتاب"]) == [other, unsure]
+    assert asked == [["في", "اين از"], ["كتاب"]]
+    long = "في " * 100  # longer than what is remembered
+    assert language._languages([long]) == language._languages([long]) == [arabic]
+    assert asked[-2:] == [[long], [long]]
+    # Full: the memory starts over, and never holds more than its characters.
+    monkeypatch.setattr(language, "_DECIDED_CHARACTERS", 10)
+    assert language._languages(["كتاب في", "اين از كتاب"]) == [arabic, other]
+    assert language._decided_characters <= 10 and len(language._DECIDED) == 1
+    assert language._languages(["في"]) == [arabic]
+    assert asked[-1] == ["في"]  # forgotten when the memory started over
 
 
 @given(st.lists(st.one_of(paragraphs, paragraphs.map(lambda p: p + "\n" + p)), max_size=4))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arclean import chars
+from arclean import chars, scan
 from arclean.scan import contains_any, lines_holding
 
 _BREAK = re.compile(f"\\r\\n|{chars.char_class(chars.LINE_BREAKS)}")
@@ -33,6 +34,19 @@ ALPHABET = st.sampled_from(["ق", "ا", "ی", "ک", " ", "\n", "\r\n", *chars.LI
 @given(st.lists(ALPHABET, max_size=60).map("".join))
 def test_lines_holding_matches_the_plain_definition(text: str) -> None:
     assert lines_holding(text, "یک") == naive_lines_holding(text, "یک")
+
+
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_lines_holding_densely_matches_the_plain_definition(text: str) -> None:
+    # Every line tested one by one once two lines close together are found.
+    with mock.patch.object(scan, "_DENSE_AFTER", 2):
+        assert lines_holding(text, "یک") == naive_lines_holding(text, "یک")
+
+
+def test_lines_holding_many_short_lines() -> None:
+    text = "ی\nقال\n" * 300 + "ک\u2028ی\n"
+    expected = [(6 * i, 6 * i + 1) for i in range(300)] + [(1800, 1801), (1802, 1803)]
+    assert lines_holding(text, "یک") == expected == naive_lines_holding(text, "یک")
 
 
 def test_lines_holding_cases() -> None:

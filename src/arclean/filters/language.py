@@ -40,7 +40,10 @@ _FOLD = (
     (chars.TEH_MARBUTA, chars.HEH),
 )
 _NON_ARABIC = "".join(sorted(chars.NON_ARABIC_LETTERS))
-_JOINED_ZWNJ = re.compile(f"(?<=\\w){chars.ZERO_WIDTH_NON_JOINER}(?=\\w)")
+# A ZWNJ between two letters; the lookbehind after it, so re jumps from one to the next.
+_JOINED_ZWNJ = re.compile(
+    f"{chars.ZERO_WIDTH_NON_JOINER}(?<=\\w{chars.ZERO_WIDTH_NON_JOINER})(?=\\w)"
+)
 _DEFINITE = "\N{ARABIC LETTER ALEF}\N{ARABIC LETTER LAM}"  # U+0627 U+0644 the article ال
 # A word of four letters or more that begins with the article.
 _LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
@@ -166,10 +169,45 @@ def _languages(paragraphs: list[str]) -> list[Language]:
     >>> [x.value for x in _languages(["وزیر الخارجیة", "این یک کتاب است", "کتاب"])]
     ['arabic', 'other', 'unsure']
     """
-    distinct = list(dict.fromkeys(paragraphs))
-    if len(distinct) < len(paragraphs):
-        decided = dict(zip(distinct, _languages(distinct), strict=True))
-        return [decided[paragraph] for paragraph in paragraphs]
+    known = _DECIDED
+    decided = {p: known[p] for p in dict.fromkeys(paragraphs) if p in known}
+    new = [p for p in dict.fromkeys(paragraphs) if p not in decided]
+    if new:
+        fresh = dict(zip(new, _decide_all(new), strict=True))
+        decided.update(fresh)
+        _remember(fresh)
+    return [decided[paragraph] for paragraph in paragraphs]
+
+
+# Decisions already made, by paragraph. invisible and lookalikes ask about the same
+# lines of a Persian text (a ZWNJ and a ی in each), and a decision costs microseconds
+# a line: the second asks for free. Only short paragraphs are kept, where that cost
+# counts, and the memory starts over when it holds _DECIDED_CHARACTERS: at most a
+# few megabytes, and any text gets the same decisions as without it.
+_DECIDED: dict[str, Language] = {}
+_DECIDED_LONGEST = 200
+_DECIDED_CHARACTERS = 1 << 20
+_decided_characters = 0
+
+
+def _remember(fresh: dict[str, Language]) -> None:
+    """Keep the short paragraphs of ``fresh`` that fit, after starting over if all of
+    them would not."""
+    global _decided_characters
+    if _decided_characters + sum(map(len, fresh)) > _DECIDED_CHARACTERS:
+        _DECIDED.clear()
+        _decided_characters = 0
+    for paragraph, language in fresh.items():
+        size = len(paragraph)
+        if size <= _DECIDED_LONGEST:
+            if _decided_characters + size > _DECIDED_CHARACTERS:
+                return
+            _DECIDED[paragraph] = language
+            _decided_characters += size
+
+
+def _decide_all(paragraphs: list[str]) -> list[Language]:
+    """``paragraph_language`` of each of the distinct ``paragraphs``, in one go."""
     joined = "\n".join(paragraphs)
     bare = replace_presentation_forms(joined)
     if not unicodedata.is_normalized("NFC", bare):
