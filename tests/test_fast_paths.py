@@ -360,6 +360,12 @@ def test_boilerplate_matches_its_full_path(text: str) -> None:
     assert Boilerplate().apply(text) == boilerplate_reference(Boilerplate(), text)
 
 
+def test_boilerplate_judges_a_line_once_and_drops_every_copy() -> None:
+    text = "شارك\nنص\nشارك\r\nنص\u2028شارك"
+    assert Boilerplate().apply(text) == ("نص\nنص\u2028", {"lines_removed": 3})
+    assert Boilerplate().apply(text) == boilerplate_reference(Boilerplate(), text)
+
+
 def test_boilerplate_with_a_phrase_file_matches_its_full_path(tmp_path: Path) -> None:
     phrases = tmp_path / "phrases.txt"
     phrases.write_text("« خاص »\n™ x\nزوروا ...\n", encoding="utf-8")

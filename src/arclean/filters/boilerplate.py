@@ -90,9 +90,11 @@ def _first_word(token: str) -> str:
     Keys are made character by character (NFKD, marks, case) and words never cross a
     space, so the first word of a line's key is that of its first token with a word.
 
-    >>> _first_word("«إقرأ"), _first_word("»"), _first_word("")
-    ('اقرا', ' ', '')
+    >>> _first_word("«إقرأ"), _first_word("»"), _first_word(""), _first_word("READ")
+    ('اقرا', ' ', '', 'read')
     """
+    if token.isascii() and token.isalnum():  # a plain word or number (a table's cells)
+        return token.lower()  # is its own key, in lower case
     word = phrase_key(token).split(" ", 1)[0]
     return word if word or not token else _UNKNOWN
 
@@ -242,22 +244,26 @@ class Boilerplate(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         lines = _lines(text)
+        # Each line is judged once, however often it comes (a page of "|" lines); the
+        # lines of prose, few for their length, are not worth hashing to find copies.
+        distinct = list(dict.fromkeys(lines)) if len(lines) * 64 > len(text) else lines
         # Only these lines can be furniture: those that start with a phrase's first word
         # (or may: see _first_word), those with a footer's sign, and menus. A line of
         # separators alone has no word, or a menu separator.
-        tokens = [match[1] for match in map(_compiled(_LEAD).match, lines) if match]
+        tokens = [match[1] for match in map(_compiled(_LEAD).match, distinct) if match]
         words = list(map(_first_word, tokens))
         starts = self.phrases.first_words.union([_UNKNOWN]).intersection(words)
-        candidates = {i for i, word in enumerate(words) if word in starts}
+        candidates = {line for line, word in zip(distinct, words, strict=True) if word in starts}
         for sign in _FOOTER_SIGNS:
             if sign in text:
-                candidates.update(i for i, line in enumerate(lines) if sign in line)
+                candidates.update(line for line in distinct if sign in line)
         menu_point = _compiled(_MENU_POINT).search
         if menu_point(text):
-            candidates.update(i for i, line in enumerate(lines) if menu_point(line))
-        dropped = {i for i in candidates if self.is_boilerplate(lines[i])}
+            candidates.update(line for line in distinct if menu_point(line))
+        dropped = {line for line in candidates if self.is_boilerplate(line)}
         if not dropped:
             return text, {}
         parts = _compiled(_LINES).split(text)  # [line, break, line, break, ..., line]
-        kept = [part for i, part in enumerate(parts) if i // 2 not in dropped]  # with its break
-        return "".join(kept), counts(lines_removed=len(dropped))
+        # A line goes with its break: part i belongs to the line at i - i % 2.
+        kept = [part for i, part in enumerate(parts) if parts[i - i % 2] not in dropped]
+        return "".join(kept), counts(lines_removed=sum(map(dropped.__contains__, lines)))
