@@ -426,6 +426,20 @@ def test_lines_that_share_a_skeleton(text: str, expected: str | None) -> None:
     assert _same_as_careful(text)[0] == (text if expected is None else expected)
 
 
+@given(documents(), st.booleans())
+def test_a_windows_file_is_cleaned_as_its_lines_are(text: str, crlf_end: bool) -> None:
+    # Every line ends with CRLF: the same lines go as with LF, and each keeps its CRLF.
+    lines = split_lines(text)[0]
+    windows = "\r\n".join(lines) + ("\r\n" if crlf_end else "")
+    plain = "\n".join(lines) + ("\n" if crlf_end else "")
+    for options in OPTIONS:
+        cleaned, found = _same_as_careful(windows, **options)
+        assert (cleaned, found) == (
+            _same_as_careful(plain, **options)[0].replace("\n", "\r\n"),
+            _same_as_careful(plain, **options)[1],
+        )
+
+
 WHITESPACE = sorted(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 
 

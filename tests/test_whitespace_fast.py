@@ -34,6 +34,25 @@ def test_the_filter_gives_what_the_reference_gives(text: str) -> None:
 
 
 @given(st.text(ALPHABET, max_size=40))
+def test_line_breaks_are_counted_as_the_reference_finds_them(text: str) -> None:
+    found = re.findall(f"\\r\\n|{chars.char_class(chars.LINE_BREAKS - {chr(10)})}", text)
+    assert Whitespace().apply(text)[1].get("line_breaks_normalized", 0) == len(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "breaks"),
+    [
+        ("أ\r\nب\r\n", "أ\nب\n", 2),  # a Windows file
+        ("أ\r\r\nب", "أ\n\nب\n", 2),  # a CR, then a CRLF: two breaks, a blank line
+        ("أ\r\n\rب\u2028", "أ\n\nب\n", 3),
+    ],
+)
+def test_windows_line_breaks(text: str, expected: str, breaks: int) -> None:
+    cleaned, found = Whitespace().apply(text)
+    assert (cleaned, found["line_breaks_normalized"]) == (expected, breaks)
+
+
+@given(st.text(ALPHABET, max_size=40))
 def test_the_finders_agree_with_a_class_pattern(text: str) -> None:
     odd_break = re.compile(chars.char_class(chars.LINE_BREAKS - {"\n"}))
     odd_space = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))

@@ -63,6 +63,20 @@ def finder(char: str) -> Callable[[str], object]:
     return contains
 
 
+def crlf_lines(text: str) -> bool:
+    """Whether every line of ``text`` ends with CRLF (Windows files): then it is cut
+    into lines by ``str.split("\\r\\n")``. True for a text without line breaks.
+
+    >>> crlf_lines("قال\\r\\nهنا\\r\\n"), crlf_lines("قال\\r\\nهنا\\n"), crlf_lines("قال\\rهنا")
+    (True, False, False)
+    """
+    crlf = text.count("\r\n")
+    return text.count("\r") == crlf == text.count("\n") and not contains_any(text, _BREAKS_BUT_CR)
+
+
+_BREAKS_BUT_CR = RARE_LINE_BREAKS.replace("\r", "")
+
+
 def lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each line of ``text`` that holds any of ``characters``,
     in order, without its line break. Lines end at every break the whitespace filter
@@ -99,6 +113,11 @@ def lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
     cut: list[tuple[int, int]] = []
     for start, end in found:
         line = text[start:end]
+        if line[-1:] == "\r":  # the CR of a CRLF (or of the text's end): a break
+            line = line[:-1]
+            if not contains_any(line, RARE_LINE_BREAKS):
+                cut.append((start, end - 1))
+                continue
         if contains_any(line, RARE_LINE_BREAKS):  # cut it at the other breaks too
             cut += (
                 (start + low, start + high)

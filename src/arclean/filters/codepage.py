@@ -125,6 +125,24 @@ _SPACE_AT_LINE_EDGE = re.compile(rb"\n(?: |(?<= \n))")
 _SPACE_RUN_BYTES = re.compile(b"  +")
 _REFERENCE = re.compile(b"&#")  # a character outside the page, or "&#" itself
 WIDE_SPACE_OR_BREAK = _references(WIDE_SPACES + _WIDE_BREAKS)
+
+_BREAK_BYTES_BUT_CR = BREAK_BYTES.replace(b"\r", b"")
+
+
+def crlf_image(image: bytes) -> bool:
+    """Whether every line of a code-page text ends with CRLF (as scan.crlf_lines).
+
+    >>> crlf_image(encode("قال\\r\\nهنا")), crlf_image(encode("قال\\r\\nهنا\\u2028"))
+    (True, False)
+    """
+    crlf = image.count(b"\r\n")
+    return (
+        image.count(b"\r") == crlf == image.count(b"\n")
+        and not has_any(image, _BREAK_BYTES_BUT_CR)
+        and not WIDE_BREAK.search(image)
+    )
+
+
 _OTHER_MARKS = [encode(m) for m in SEGMENT_MARKS if m != "."]
 _CELL = re.compile(rb"\|")
 # The first word of a sentence, after a mark and spaces; after a line's last sentence,

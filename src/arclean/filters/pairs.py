@@ -266,18 +266,27 @@ def lines_matching(
         others = other_line_breaks(text)
     if holding and not others:
         return _lines_holding_matching(text, pattern, holding)
-    lines = _LINE_BREAK.split(text) if others else text.split("\n")
+    width = 1  # of each line break
+    if not others:
+        lines = text.split("\n")
+    elif (
+        holding and others == ("\r",) and text.count("\r") == text.count("\r\n") == text.count("\n")
+    ):  # Windows lines, CRLF and no other break: cut at CRLF. The empty line between CR
+        # and LF is left out, and holds no ``holding`` to be matched.
+        lines, width = text.split("\r\n"), 2
+    else:
+        lines = _LINE_BREAK.split(text)
     if holding:  # `in` is far cheaper than a match that reads the whole line
         matched = [i for i in _holding(lines, holding) if pattern.match(lines[i])]
     else:
         matched = list(compress(range(len(lines)), map(pattern.match, lines)))
     if len(matched) * 20 > len(lines):  # many: add up every line's length at once
-        starts = list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
-        return [(starts[i], starts[i + 1] - 1) for i in matched]
+        starts = list(accumulate(map(width.__add__, map(len, lines)), initial=0))
+        return [(starts[i], starts[i + 1] - width) for i in matched]
     found: list[tuple[int, int]] = []
     start = done = 0  # where line number ``done`` starts
     for i in matched:
-        start += sum(map(len, lines[done:i])) + i - done  # each line break is one character
+        start += sum(map(len, lines[done:i])) + (i - done) * width
         found.append((start, start + len(lines[i])))
         done = i
     return found

@@ -15,7 +15,7 @@ import re
 import regex
 
 from arclean import chars
-from arclean.scan import RARE_LINE_BREAKS, contains_any
+from arclean.scan import RARE_LINE_BREAKS, contains_any, crlf_lines
 
 # Split on every line break the whitespace filter knows, keeping the breaks, so a
 # dropped line takes its own break with it and other line ends are left as they were.
@@ -77,6 +77,9 @@ def trim_spaces(text: str) -> str:
 def split_lines(text: str) -> tuple[list[str], list[str]]:
     """The lines of ``text`` and the break after each ("" after the last)."""
     if contains_any(text, RARE_LINE_BREAKS):  # else str.split("\n") is enough
+        if crlf_lines(text):
+            lines = text.split("\r\n")
+            return lines, ["\r\n"] * (len(lines) - 1) + [""]
         parts = _LINES.split(text)
         return parts[0::2], [*parts[1::2], ""]
     lines = text.split("\n")

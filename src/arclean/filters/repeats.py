@@ -24,6 +24,7 @@ from arclean.filters.codepage import (
     WIDE_BREAK,
     WIDE_SPACE,
     WIDE_SPACE_OR_BREAK,
+    crlf_image,
     encode,
     has_any,
     line_skeleton,
@@ -544,8 +545,13 @@ class _SparseDocument(_Lines):
         breaks = has_any(image, BREAK_BYTES)
         unusual = breaks or WIDE_SPACE_OR_BREAK.search(image)
         if unusual and (breaks or WIDE_BREAK.search(image)):
-            texts, ends = split_lines(text)  # a line break other than a line feed
-            image = encode("\n".join(texts))
+            if crlf_image(image):  # Windows lines: the image without their CRs
+                texts = text.split("\r\n")
+                ends = ["\r\n"] * (len(texts) - 1) + [""]
+                image = image.replace(b"\r\n", b"\n")
+            else:  # a line break other than a line feed
+                texts, ends = split_lines(text)
+                image = encode("\n".join(texts))
         else:
             texts = text.split("\n")
             ends = ["\n"] * (len(texts) - 1) + [""]
