@@ -440,6 +440,23 @@ def test_a_windows_file_is_cleaned_as_its_lines_are(text: str, crlf_end: bool) -
         )
 
 
+def test_one_long_paragraph_is_kept_without_the_machinery(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = " ".join(f"{LONG} رقم {n}." for n in range(20))  # no sentence said twice
+    assert len(line) > 400
+    said_twice = f"{LONG}. {LONG}. {line}"
+    assert _same_as_careful(said_twice)[1]["segments_collapsed"] == 1
+    two_lines = f"{line}\n{line}\n"
+    assert _same_as_careful(two_lines) == (f"{line}\n", {"paragraphs_seen": 2, "dropped_exact": 1})
+    for text in (line, f"\n{line}\n\n"):
+        assert _same_as_careful(text) == (text, {"paragraphs_seen": 1})
+
+    def no_sketch(text: str, options: Repeats) -> None:
+        raise AssertionError("one paragraph needs no sketch")
+
+    monkeypatch.setattr(_SparseDocument, "of", no_sketch)
+    assert Repeats().apply(line) == (line, {"paragraphs_seen": 1})
+
+
 WHITESPACE = sorted(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 
 

@@ -133,17 +133,24 @@ class Repeats(Filter):
         elif STREAMED_DOCUMENT in state:  # one document that arrives in chunks
             memory = state[STREAMED_DOCUMENT].setdefault(self.name, FingerprintSet())
             doc = _Document(text, self, memory)
-        elif len(text) < _SHORT:  # a few lines: the shortcuts cost more than they save
-            if (one := _one_paragraph(text)) is not None and not _twin_sentences(one):
-                return text, counts(paragraphs_seen=int(bool(one)))  # nothing to compare
-            doc = _Document(text, self, set())
-        else:  # one document in memory: keys only for the lines that may repeat
-            doc = _SparseDocument.of(text, self) or _Document(text, self, set())
+        else:
+            # One paragraph (a post, a tweet, a JSON record's text) has nothing to
+            # compare: only a sentence said twice inside it can go.
+            few_lines = len(text) < _SHORT or (len(text) < _LONE and text.count("\n") < 3)
+            one = _one_paragraph(text) if few_lines else None
+            if one is not None and not _twin_sentences(one):
+                return text, counts(paragraphs_seen=int(bool(one)))
+            if len(text) < _SHORT:  # a few lines: the shortcuts cost more than they save
+                doc = _Document(text, self, set())
+            else:  # one document in memory: keys only for the lines that may repeat
+                doc = _SparseDocument.of(text, self) or _Document(text, self, set())
         return _drop(text, doc)
 
 
 # Characters below which a document is cheaper to read line by line than to sketch.
 _SHORT = 400
+# Characters below which a text of one line is checked for being one paragraph first.
+_LONE = 100_000
 
 
 def _apply_sparsely(options: Repeats, text: str) -> tuple[str, Counts]:
