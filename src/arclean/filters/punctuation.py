@@ -324,6 +324,8 @@ class Punctuation(Filter):
             # what the mark rules see: those lines get every rule.
             triggers += [_anywhere(quote) for quote in sorted(pairs.QUOTES) if quote in text]
         mark_lines = pairs.lines_where(text, triggers, others)
+        if mark_lines == [(0, len(text))]:
+            return mark_lines, []  # one line, fixed whole: no other line is left
         quote_triggers: list[pairs.Trigger] = []
         if any(quote in text for quote in chars.STRAIGHT_DOUBLE_QUOTES):
             quote_triggers += [_anywhere(char) for char in _MAY_HIDE_QUOTES if char in text]
