@@ -1,5 +1,5 @@
 """Time arclean on adversarial input: delimiters that never close, a tatweel storm,
-one 50 MB line, 100,000 one-character lines.
+one 50 MB line, 100,000 one-character lines, lines of numbers.
 
 A quadratic pattern (one that rescans the rest of the text from every opener) takes
 minutes on a megabyte; linear code takes well under a second. Run from the checkout:
@@ -45,6 +45,10 @@ ADVERSARIAL = {
     "tatweel ـــــ": "\N{ARABIC TATWEEL}",
     "tatweel between words ب ـ ب": "ب ـ ",
     "one-character lines": "ب\n",
+    "two lines alternating ب ت": "ب\nت\n",
+    "Persian yeh lines ی": "ی\n",
+    "tatweel lines ـ": "\N{ARABIC TATWEEL}\n",
+    "Windows line ends (CR LF)": "ب\r\n",
 }
 
 
@@ -74,6 +78,7 @@ def main() -> None:
         label: unit * (size // len(unit.encode("utf-8"))) for label, unit in ADVERSARIAL.items()
     }
     inputs["100,000 one-character lines"] = "ب\n" * 100_000
+    inputs["100,000 lines of numbers"] = "".join(f"{n}\n" for n in range(100_000))
     line = corpus.build(args.line_mb).replace("\n", " ")
     inputs[f"a single {args.line_mb:g} MB line"] = line
     for label, text in inputs.items():
