@@ -22,6 +22,7 @@ from arclean.filters import (
     HamzaSeats,
     Tatweel,
     TehMarbuta,
+    Unicode,
 )
 from arclean.filters import diacritics as diacritics_module
 from arclean.filters import digits as digits_module
@@ -146,6 +147,18 @@ def forms_reference(text: str) -> tuple[str, int]:
 @given(texts(*FORMS, *NOT_FORMS, "ب", " ", "\n"))
 def test_forms_mapped_as_by_the_class(text: str) -> None:
     assert unicode_module._map_forms(text) == forms_reference(text)
+
+
+@given(texts(*FORMS, *NOT_FORMS, "ب", " ", "\n", "\u064e"))
+def test_a_short_text_is_cleaned_as_a_long_one_is(text: str) -> None:
+    """A short text is searched for forms with one pattern; a long one by _map_forms."""
+    short = Unicode().apply(text)
+    saved = unicode_module._SHORT_TEXT
+    unicode_module._SHORT_TEXT = 0
+    try:
+        assert Unicode().apply(text) == short
+    finally:
+        unicode_module._SHORT_TEXT = saved
 
 
 @given(texts(*FORMS, *NOT_FORMS, "ب", max_size=200))

@@ -60,6 +60,18 @@ def test_the_filter_gives_what_counting_every_run_gives(text: str) -> None:
     assert Templates().apply(text) == settle(reference_runs, text)
 
 
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_a_short_text_is_cleaned_as_a_long_one_is(text: str) -> None:
+    """A short text is searched for the signs' first characters at once."""
+    short = Templates().apply(text)
+    saved = tpl._SHORT_TEXT
+    tpl._SHORT_TEXT = 0
+    try:
+        assert Templates().apply(text) == short
+    finally:
+        tpl._SHORT_TEXT = saved
+
+
 @pytest.mark.parametrize(
     "dirty, clean, found",
     [

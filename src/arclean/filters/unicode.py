@@ -19,6 +19,8 @@ _PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FOR
 # "[C][C]*", not "[C]+": re scans fast only for a pattern whose first item is a plain
 # class (1.7 against 4.7 ms/MB measured).
 _PRESENTATION_FORM_RUN = re.compile(_PRESENTATION_FORM.pattern * 2 + "*")
+# Characters under which one class search finds the forms faster than _map_forms.
+_SHORT_TEXT = 1000
 # Bits 8-15 of every presentation form's code point (U+FB50-FDFF, U+FE70-FEFC). A regex
 # class tests every character (2-3 ms/MB); encoding to UTF-16 costs 0.3, and bytes.find
 # then jumps from one candidate to the next.
@@ -187,7 +189,10 @@ class Unicode(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         expanded = composed = 0
-        text, forms = _map_forms(text)
+        if len(text) < _SHORT_TEXT and not _PRESENTATION_FORM.search(text):
+            forms = 0  # a short text (a tweet): one search proves there is no form
+        else:
+            text, forms = _map_forms(text)
         if self.ligatures == "expand" and _LIGATURE.search(text):
             expanded = len(_LIGATURE.findall(text))
             text = text.translate(_EXPANSIONS)
