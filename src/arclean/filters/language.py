@@ -163,15 +163,15 @@ def _languages(paragraphs: list[str]) -> list[Language]:
     cost less than a dozen calls for each (every step leaves a LF alone, and none
     reaches across one).
 
-    A paragraph that comes again is decided once (a text of short repeated lines
-    costs no more than its distinct lines).
+    A paragraph that comes again is decided once, here or in an earlier call (a text
+    of short repeated lines costs no more than its distinct lines; see _DECIDED).
 
     >>> [x.value for x in _languages(["وزیر الخارجیة", "این یک کتاب است", "کتاب"])]
     ['arabic', 'other', 'unsure']
     """
-    known = _DECIDED
-    decided = {p: known[p] for p in dict.fromkeys(paragraphs) if p in known}
-    new = [p for p in dict.fromkeys(paragraphs) if p not in decided]
+    known, distinct = _DECIDED, dict.fromkeys(paragraphs)
+    decided = {p: known[p] for p in distinct if p in known}
+    new = [p for p in distinct if p not in decided]
     if new:
         fresh = dict(zip(new, _decide_all(new), strict=True))
         decided.update(fresh)
@@ -191,19 +191,18 @@ _decided_characters = 0
 
 
 def _remember(fresh: dict[str, Language]) -> None:
-    """Keep the short paragraphs of ``fresh`` that fit, after starting over if all of
-    them would not."""
+    """Keep the decisions on the short paragraphs of ``fresh``, as many as fit, after
+    starting over if they would not all fit."""
     global _decided_characters
-    if _decided_characters + sum(map(len, fresh)) > _DECIDED_CHARACTERS:
+    short = {p: language for p, language in fresh.items() if len(p) <= _DECIDED_LONGEST}
+    if _decided_characters + sum(map(len, short)) > _DECIDED_CHARACTERS:
         _DECIDED.clear()
         _decided_characters = 0
-    for paragraph, language in fresh.items():
-        size = len(paragraph)
-        if size <= _DECIDED_LONGEST:
-            if _decided_characters + size > _DECIDED_CHARACTERS:
-                return
-            _DECIDED[paragraph] = language
-            _decided_characters += size
+    for paragraph, language in short.items():
+        if _decided_characters + len(paragraph) > _DECIDED_CHARACTERS:
+            return
+        _DECIDED[paragraph] = language
+        _decided_characters += len(paragraph)
 
 
 def _decide_all(paragraphs: list[str]) -> list[Language]:
