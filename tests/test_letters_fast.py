@@ -151,12 +151,13 @@ def test_forms_mapped_as_by_the_class(text: str) -> None:
 
 @given(texts(*FORMS, *NOT_FORMS, "ب", " ", "\n", "\u064e"))
 def test_a_short_text_is_cleaned_as_a_long_one_is(text: str) -> None:
-    """A short text is searched for forms with one pattern; a long one by _map_forms."""
-    short = Unicode().apply(text)
+    """A short text is searched for forms with one pattern first; a long one is not."""
+    short = unicode_module._map_forms(text), Unicode().apply(text)
     saved = unicode_module._SHORT_TEXT
     unicode_module._SHORT_TEXT = 0
     try:
-        assert Unicode().apply(text) == short
+        assert (unicode_module._map_forms(text), Unicode().apply(text)) == short
+        assert unicode_module._map_forms(text) == forms_reference(text)
     finally:
         unicode_module._SHORT_TEXT = saved
 

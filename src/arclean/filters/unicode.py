@@ -122,6 +122,8 @@ def _map_forms(text: str) -> tuple[str, int]:
     >>> _map_forms("\\ufef7\\ufee3\\ufee8\\ufef4\\ufe94 \\ufe0f ab\\ufe8d")
     ('لأمنية \\ufe0f abا', 6)
     """
+    if len(text) < _SHORT_TEXT and not _PRESENTATION_FORM.search(text):
+        return text, 0  # a short text (a tweet, a line): one search proves there is none
     pieces: list[str] = []
     done = forms = 0
     budget = _MIN_CANDIDATES + int(len(text) * _CANDIDATES_PER_CHAR)
@@ -189,10 +191,7 @@ class Unicode(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         expanded = composed = 0
-        if len(text) < _SHORT_TEXT and not _PRESENTATION_FORM.search(text):
-            forms = 0  # a short text (a tweet): one search proves there is no form
-        else:
-            text, forms = _map_forms(text)
+        text, forms = _map_forms(text)
         if self.ligatures == "expand" and _LIGATURE.search(text):
             expanded = len(_LIGATURE.findall(text))
             text = text.translate(_EXPANSIONS)
