@@ -89,6 +89,8 @@ def test_same_as_per_run_callback_on_dash_shapes(parts: list[str]) -> None:
         (f"ب{NBSP}ـ\tب", f"ب{NBSP}-\tب", 1, 0),
         ("2020 ـ 2021", "2020 - 2021", 1, 0),
         ("كتبَ ـ قال", "كتبَ - قال", 1, 0),  # a mark before: the callback decides
+        (f"كتبَ{NBSP}ـ قال", f"كتبَ{NBSP}- قال", 1, 0),  # the same after another space
+        ("ـ\nقال ـ\nـ", "ـ\nقال ـ\nـ", 0, 0),  # no space before, or no word after
         (f"ب ـ {FATHA}ب", f"ب - {FATHA}ب", 1, 0),  # a stray mark after
         ("بــب ـ ب", "بب - ب", 1, 2),
         ("بـ ـ ب", "بـ ـ ب", 0, 0),  # a tatweel is no word's end

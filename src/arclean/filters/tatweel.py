@@ -43,6 +43,7 @@ _INSIDE_WORD_BEFORE_MARK = re.compile(
 # stands next to the spaces; the runs left over go through _between_words.
 _SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
 _ALNUM = f"[^\\W_{chars.TATWEEL}]"
+_RUN_AFTER_SPACE = re.compile(f"{chars.TATWEEL}(?<={_SPACE}{chars.TATWEEL}){chars.TATWEEL}*")
 _PLAIN_DASH = re.compile(
     f"{chars.TATWEEL}(?<={_ALNUM}{_SPACE}{chars.TATWEEL}){chars.TATWEEL}*(?={_SPACE}+{_ALNUM})"
 )
@@ -142,5 +143,7 @@ class Tatweel(Filter):
                 return "-"
             return match[0]
 
-        text = _RUN.sub(dash, text)
+        # Only a run with a space before it can stand between words: no Python call
+        # for the others (a page of lines of tatweel alone, drawn separators).
+        text = _RUN_AFTER_SPACE.sub(dash, text)
         return text, counts(chars_removed=removed, dashes=dashes)
