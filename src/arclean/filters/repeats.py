@@ -805,15 +805,24 @@ class _SparseDocument(_Lines):
         empty = self._empty = list(
             itertools.compress(itertools.count(), map(operator.not_, skeleton))
         )
-        blanks = [i for i in empty if not texts[i] or texts[i].isspace()]
+        # Blank: nothing but whitespace (C calls only: a page of "***" lines has many).
+        blanks = list(
+            itertools.compress(
+                empty, map(operator.not_, map(str.strip, map(texts.__getitem__, empty)))
+            )
+        )
         if len(empty) - len(blanks) < 2:
             shared.discard(b"")
         if not shared:
             return blanks, sorted(set(self.teasers).difference(blanks))
-        sharing = itertools.compress(itertools.count(), map(shared.__contains__, skeleton))
-        if not self.teasers and b"" not in shared:  # in order, and no blank line among them
+        sharing: Iterable[int] = itertools.compress(
+            itertools.count(), map(shared.__contains__, skeleton)
+        )
+        if b"" in shared and blanks:  # the blank lines have that skeleton too
+            sharing = itertools.filterfalse(set(blanks).__contains__, sharing)
+        if not self.teasers:  # in order already
             return blanks, list(sharing)
-        return blanks, sorted(set(self.teasers).union(sharing).difference(blanks))
+        return blanks, sorted(set(self.teasers).union(sharing))  # no teaser is blank
 
     @property
     def walked(self) -> list[int]:
@@ -825,9 +834,9 @@ class _SparseDocument(_Lines):
         across the document (with no kept line before them, they repeat none)."""
         walked = self.candidates
         if walked and len(self._empty) > len(self.blanks):
-            never = set(self._never_dropped(sorted(set(self._empty).difference(self.blanks))))
+            never = self._never_dropped(self._empty)
             if never:
-                walked = [i for i in walked if i not in never]
+                walked = list(itertools.filterfalse(never.__contains__, walked))
         # At most one line more than blank lines is between two: worth looking for
         # only when blank lines are many.
         if walked and len(self.blanks) * 4 >= len(walked):
@@ -850,16 +859,23 @@ class _SparseDocument(_Lines):
                 walked = [i for i in walked if i not in alone]
         return walked
 
-    def _never_dropped(self, lines: list[int]) -> Iterable[int]:
+    def _never_dropped(self, lines: list[int]) -> set[int]:
         """The ``lines`` without a letter or digit ("***") and of fewer words than a
         paragraph compared across the document: the walk keeps them whatever comes
-        (a back-to-back block holds none), as it keeps the lines it does not look at."""
+        (a back-to-back block holds none), as it keeps the lines it does not look at.
+        (Blank lines are among them; the walk never looks at one anyway.) Each text is
+        judged once: a page of 100,000 "ـ" lines has one."""
         texts, minimum = self.texts, self.options.min_words
         never = {
-            text: not _HAS_WORD.search(text) and len(text.split()) < minimum
+            text
             for text in set(map(texts.__getitem__, lines))
+            if not _HAS_WORD.search(text) and len(text.split()) < minimum
         }
-        return itertools.compress(lines, map(never.__getitem__, map(texts.__getitem__, lines)))
+        if not never:
+            return set()
+        return set(
+            itertools.compress(lines, map(never.__contains__, map(texts.__getitem__, lines)))
+        )
 
 
 class _Group:
