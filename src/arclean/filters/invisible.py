@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
-from arclean.filters.language import map_arabic_paragraphs
+from arclean.filters.language import DECISIONS, Decisions, map_arabic_paragraphs
 
 _INVISIBLE = re.compile(
     chars.char_class(chars.INVISIBLE, (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE))
@@ -44,13 +45,19 @@ class Invisible(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
+        return self.apply_in(text, {})
+
+    def apply_in(self, text: str, state: dict[str, Any]) -> tuple[str, Counts]:
+        """Remove the marks; the language decisions go to ``state`` for the filters
+        after this one (lookalikes asks about the same lines of a Persian text)."""
         text, n = _INVISIBLE.subn("", text)
         zwnj = 0
         if chars.ZERO_WIDTH_NON_JOINER in text:
             before = len(text)
+            memory = state.setdefault(DECISIONS, Decisions())
             # Dropping a character keeps each line a line: all the lines in one call.
             text = map_arabic_paragraphs(
-                text, chars.ZERO_WIDTH_NON_JOINER, _drop_zwnj, together=True
+                text, chars.ZERO_WIDTH_NON_JOINER, _drop_zwnj, together=True, memory=memory
             )[0]
             zwnj = before - len(text)
         return text, counts(chars_removed=n + zwnj)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from arclean import chars, wordlists
 from arclean.filters.diacritics import remove_diacritics
+from arclean.filters.folding import Alef, AlefMaksura, HamzaSeats, TehMarbuta
 from arclean.filters.unicode import nfc, replace_presentation_forms
 from arclean.scan import lines_holding
 
@@ -28,16 +29,14 @@ _NOISE = re.compile(
     )
 )
 _PRESENTATION_FORM = re.compile(chars.char_class(map(chr, chars.PRESENTATION_FORMS)))
-# Fold what the letter filters may change (look-alikes, alef variants, hamza seats), so
-# the decision is the same before and after any of them: cleaning stays idempotent.
+# Fold what the letter filters may change (look-alikes, and every pair the search
+# preset's folds map: alef variants, alef maksura, hamza seats, teh marbuta and the
+# Urdu ۃ), so the decision is the same before and after any of them: cleaning stays
+# idempotent. (No pair maps to a letter another pair maps from: the order is free.)
 _FOLD = (
     (chars.FARSI_YEH, chars.YEH),
-    (chars.ALEF_MAKSURA, chars.YEH),
     (chars.KEHEH, chars.KAF),
-    (chars.YEH_HAMZA_ABOVE, chars.YEH),
-    (chars.WAW_HAMZA_ABOVE, chars.WAW),
-    *((variant, chars.ALEF) for variant in sorted(chars.ALEF_VARIANTS)),
-    (chars.TEH_MARBUTA, chars.HEH),
+    *(pair for fold in (AlefMaksura, HamzaSeats, Alef, TehMarbuta) for pair in fold.FOLDS),
 )
 _NON_ARABIC = "".join(sorted(chars.NON_ARABIC_LETTERS))
 # A ZWNJ between two letters; the lookbehind after it, so re jumps from one to the next.
@@ -157,52 +156,67 @@ def paragraph_language(paragraph: str) -> Language:
     return _decide(paragraph, bare, _folded_words(paragraph, bare))
 
 
-def _languages(paragraphs: list[str]) -> list[Language]:
+def _languages(paragraphs: list[str], memory: Decisions | None = None) -> list[Language]:
     """``paragraph_language`` of each paragraph (none holding a LF), with the skeletons
     and folds made in one go over all of them: a few calls over the joined paragraphs
     cost less than a dozen calls for each (every step leaves a LF alone, and none
     reaches across one).
 
-    A paragraph that comes again is decided once, here or in an earlier call (a text
-    of short repeated lines costs no more than its distinct lines; see _DECIDED).
+    A paragraph that comes again is decided once, here or, with ``memory``, in an
+    earlier call (a text of short repeated lines costs no more than its distinct lines).
 
     >>> [x.value for x in _languages(["وزیر الخارجیة", "این یک کتاب است", "کتاب"])]
     ['arabic', 'other', 'unsure']
     """
-    known, distinct = _DECIDED, dict.fromkeys(paragraphs)
+    distinct = dict.fromkeys(paragraphs)
+    known = {} if memory is None else memory.known
     decided = {p: known[p] for p in distinct if p in known}
     new = [p for p in distinct if p not in decided]
     if new:
         fresh = dict(zip(new, _decide_all(new), strict=True))
         decided.update(fresh)
-        _remember(fresh)
+        if memory is not None:
+            memory.remember(fresh)
     return [decided[paragraph] for paragraph in paragraphs]
 
 
-# Decisions already made, by paragraph. invisible and lookalikes ask about the same
-# lines of a Persian text (a ZWNJ and a ی in each), and a decision costs microseconds
-# a line: the second asks for free. Only short paragraphs are kept, where that cost
-# counts, and the memory starts over when it holds _DECIDED_CHARACTERS: at most a
-# few megabytes, and any text gets the same decisions as without it.
-_DECIDED: dict[str, Language] = {}
-_DECIDED_LONGEST = 200
-_DECIDED_CHARACTERS = 1 << 20
-_decided_characters = 0
+# The key of a run's Decisions in the state a pipeline passes its filters.
+DECISIONS = "language-decisions"
 
 
-def _remember(fresh: dict[str, Language]) -> None:
-    """Keep the decisions on the short paragraphs of ``fresh``, as many as fit, after
-    starting over if they would not all fit."""
-    global _decided_characters
-    short = {p: language for p, language in fresh.items() if len(p) <= _DECIDED_LONGEST}
-    if _decided_characters + sum(map(len, short)) > _DECIDED_CHARACTERS:
-        _DECIDED.clear()
-        _decided_characters = 0
-    for paragraph, language in short.items():
-        if _decided_characters + len(paragraph) > _DECIDED_CHARACTERS:
-            return
-        _DECIDED[paragraph] = language
-        _decided_characters += len(paragraph)
+class Decisions:
+    """Decisions already made, by paragraph, for the filters of one run to share.
+
+    invisible and lookalikes ask about the same lines of a Persian text (a ZWNJ and a
+    ی in each), and a decision costs microseconds a line: the second asks for free.
+    Only short paragraphs (``longest`` characters or fewer) are kept, where that cost
+    counts, and the memory starts over when it would hold more than ``characters``:
+    a few megabytes at most, and a text gets the same decisions as without it.
+
+    >>> memory = Decisions()
+    >>> [x.value for x in _languages(["في", "اين از"], memory)]
+    ['arabic', 'other']
+    >>> sorted(memory.known) == ["اين از", "في"]
+    True
+    """
+
+    def __init__(self, longest: int = 200, characters: int = 1 << 20) -> None:
+        self.known: dict[str, Language] = {}
+        self.longest = longest
+        self.characters = characters
+        self.held = 0  # characters of the paragraphs known
+
+    def remember(self, fresh: dict[str, Language]) -> None:
+        """Keep the decisions on the short paragraphs of ``fresh``, as many as fit,
+        after starting over if they would not all fit."""
+        short = {p: language for p, language in fresh.items() if len(p) <= self.longest}
+        if self.held + sum(map(len, short)) > self.characters:
+            self.known.clear()
+            self.held = 0
+        for paragraph, language in short.items():
+            if self.held + len(paragraph) <= self.characters:
+                self.known[paragraph] = language
+                self.held += len(paragraph)
 
 
 def _decide_all(paragraphs: list[str]) -> list[Language]:
@@ -254,7 +268,12 @@ def _decide(paragraph: str, bare: str, folded: str, non_arabic: str = _NON_ARABI
 
 
 def map_arabic_paragraphs(
-    text: str, needs: str, change: Callable[[str], str], *, together: bool = False
+    text: str,
+    needs: str,
+    change: Callable[[str], str],
+    *,
+    together: bool = False,
+    memory: Decisions | None = None,
 ) -> tuple[str, int]:
     """Apply ``change`` to each paragraph (line) that holds any of the characters
     ``needs`` and that is judged Arabic; return the text and how many paragraphs changed.
@@ -264,7 +283,8 @@ def map_arabic_paragraphs(
 
     With ``together``, ``change`` gets all those paragraphs at once, joined by LF: one
     call instead of one a paragraph, for a change that works within each line and
-    never adds or removes a LF.
+    never adds or removes a LF. ``memory`` keeps decisions for the other filters of
+    the same run (see :class:`Decisions`).
 
     >>> map_arabic_paragraphs("قال إن الوزير\\rکتاب", "یک", str.upper)
     ('قال إن الوزير\\rکتاب', 0)
@@ -275,7 +295,7 @@ def map_arabic_paragraphs(
     lines = [text[start:end] for start, end in spans]
     chosen = [
         (span, line)
-        for span, line, language in zip(spans, lines, _languages(lines), strict=True)
+        for span, line, language in zip(spans, lines, _languages(lines, memory), strict=True)
         if language is Language.ARABIC
     ]
     if not chosen:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from arclean import chars, wordlists
 from arclean.filters.base import Counts, Filter, counts
-from arclean.filters.language import map_arabic_paragraphs
+from arclean.filters.language import DECISIONS, Decisions, map_arabic_paragraphs
 from arclean.filters.unicode import nfc
 
 _SUSPECTS = "".join(sorted(set(chars.LOOKALIKES) | {chars.FARSI_YEH}))
@@ -98,6 +99,11 @@ class Lookalikes(Filter):
     lossless = True
 
     def apply(self, text: str) -> tuple[str, Counts]:
+        return self.apply_in(text, {})
+
+    def apply_in(self, text: str, state: dict[str, Any]) -> tuple[str, Counts]:
+        """Map the letters; the language decisions are shared through ``state`` with
+        the other filters of the run (invisible has made most of a Persian text's)."""
         present = "".join(c for c in _SUSPECTS if c in text)
         if not present:
             return text, {}
@@ -110,5 +116,6 @@ class Lookalikes(Filter):
 
         # _fix_line works word by word and keeps each line a line: it can take all the
         # Arabic lines in one call, joined by LF.
-        text = map_arabic_paragraphs(text, present, fix, together=True)[0]
+        memory = state.setdefault(DECISIONS, Decisions())
+        text = map_arabic_paragraphs(text, present, fix, together=True, memory=memory)[0]
         return text, counts(letters_mapped=mapped)
