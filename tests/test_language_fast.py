@@ -257,9 +257,3 @@ def test_the_decision_folds_every_letter_the_search_folds_map(fold: type[_Letter
     # Else a fold could make a word of the lists (ۃ -> ه makes وهي) and a second run
     # of the search preset decide otherwise than the first.
     assert set(fold.FOLDS) <= set(language._FOLD)
-
-
-@pytest.mark.parametrize("text", ["سەےذؤبھ وۃئ چ", "کتاب وۃی", "کتاب وۃی وآن"])
-def test_search_decides_the_same_on_its_own_output(text: str) -> None:
-    once = Pipeline.from_preset("search")(text)
-    assert Pipeline.from_preset("search")(once) == once

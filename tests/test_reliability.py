@@ -270,6 +270,11 @@ FOUND = [
     ("كتبَ ـ قال", "search", "كتب - قال\n"),
     ("یٔة", "default", "\u0626\u0629\n"),  # ی + hamza above composes once ی is ي
     ("ةذٰ\tچھ", "search", "هذا چه\n"),  # a function word made by the search folds
+    ("سەےذؤبھ وۃئ چ", "search", None),  # ۃ folded to ه makes وهي a function word
+    ("کتاب وۃی", "search", "كتاب وهي\n"),  # and so an Arabic line
+    ("على ْـ يـ", "search", "علي - يـ\n"),  # a mark on a lone tatweel hid the dash
+    ("على ْـ يـ", "default", "على ْ- يـ\n"),
+    ("قال ـْ بعد", "search", "قال بعد\n"),  # a tatweel that carries a vowel: no dash
     ("قال الوزير\nالخبر\nقال الوزير\nقال الوزير\nالخبر\n", "safe", "قال الوزير\nالخبر\n"),
 ]
 

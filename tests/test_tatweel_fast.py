@@ -26,6 +26,7 @@ FATHA = "\u064e"  # U+064E a mark the word-character class holds
 ACUTE = "\u0301"  # U+0301 a mark it does not hold
 HAMZA_ABOVE = "\u0654"  # U+0654 a mark NFC composes with alef
 SHADDA = "\u0651"  # U+0651 a mark NFC reorders after fatha
+SUKUN = "\u0652"  # U+0652
 NBSP = "\u00a0"  # U+00A0 a horizontal space other than " "
 RUN = re.compile(f"{T}+")
 
@@ -91,6 +92,9 @@ def test_same_as_per_run_callback_on_dash_shapes(parts: list[str]) -> None:
         ("كتبَ ـ قال", "كتبَ - قال", 1, 0),  # a mark before: the callback decides
         (f"كتبَ{NBSP}ـ قال", f"كتبَ{NBSP}- قال", 1, 0),  # the same after another space
         ("ـ\nقال ـ\nـ", "ـ\nقال ـ\nـ", 0, 0),  # no space before, or no word after
+        (f"على {SUKUN}ـ يـ", f"على {SUKUN}- يـ", 1, 0),  # a stray mark before the run
+        (f"قال ـ{SUKUN} بعد", f"قال ـ{SUKUN} بعد", 0, 0),  # a vowel on the tatweel
+        (f"قال\n{SUKUN}ـ بعد", f"قال\n{SUKUN}ـ بعد", 0, 0),  # a mark, then a line break
         (f"ب ـ {FATHA}ب", f"ب - {FATHA}ب", 1, 0),  # a stray mark after
         ("بــب ـ ب", "بب - ب", 1, 2),
         ("بـ ـ ب", "بـ ـ ب", 0, 0),  # a tatweel is no word's end

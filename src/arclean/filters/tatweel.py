@@ -43,7 +43,12 @@ _INSIDE_WORD_BEFORE_MARK = re.compile(
 # stands next to the spaces; the runs left over go through _between_words.
 _SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
 _ALNUM = f"[^\\W_{chars.TATWEEL}]"
-_RUN_AFTER_SPACE = re.compile(f"{chars.TATWEEL}(?<={_SPACE}{chars.TATWEEL}){chars.TATWEEL}*")
+# What _between_words may call a dash: a run after a space or a mark (not a letter,
+# a digit, a tatweel or a line break), so a line of tatweel alone costs no call.
+_NOT_WORD_OR_BREAK = "[^\\w" + chars.char_class(chars.LINE_BREAKS)[1:]
+_RUN_AFTER_SPACE = re.compile(
+    f"{chars.TATWEEL}(?<={_NOT_WORD_OR_BREAK}{chars.TATWEEL}){chars.TATWEEL}*"
+)
 _PLAIN_DASH = re.compile(
     f"{chars.TATWEEL}(?<={_ALNUM}{_SPACE}{chars.TATWEEL}){chars.TATWEEL}*(?={_SPACE}+{_ALNUM})"
 )
@@ -65,21 +70,27 @@ def _between_words(text: str, start: int, end: int) -> bool:
     """A run standing alone between two words on one line is a dash: واشنطن ـ سبأنت.
     A run at a word's edge (the Hijri year abbreviation هـ) and a line made only of
     tatweel (a drawn separator) are not."""
-    before, after = start - 1, end
+    # Marks are no word of their own, and the search preset removes them: a stray mark
+    # on the space before the run (على ْـ يـ), a vowelled word before (كتبَ ـ قال) or a
+    # stray mark after the spaces changes nothing. A mark after the run sits on the
+    # tatweel itself: it carries a vowel (ـً, ﹱ), and is no dash.
+    before, after = _skip_marks(text, start - 1, -1), end
     if before < 0 or text[before] not in chars.HORIZONTAL_SPACES:
         return False
     while after < len(text) and text[after] in chars.HORIZONTAL_SPACES:
         after += 1
     if after == end:
         return False
-    # Marks are no word of their own: a vowelled word before (كتبَ ـ قال) or a stray mark
-    # after still stands for a word, so removing the marks (search) changes nothing.
-    last = before - 1
-    while last >= 0 and unicodedata.category(text[last]).startswith("M"):
-        last -= 1
-    while after < len(text) and unicodedata.category(text[after]).startswith("M"):
-        after += 1
+    last = _skip_marks(text, before - 1, -1)
+    after = _skip_marks(text, after, 1)
     return _is_word_end(text, last) and _is_word_end(text, after)
+
+
+def _skip_marks(text: str, index: int, step: int) -> int:
+    """The first index from ``index`` on, going by ``step``, that holds no mark."""
+    while 0 <= index < len(text) and unicodedata.category(text[index]).startswith("M"):
+        index += step
+    return index
 
 
 def remove_tatweel(text: str) -> str:
@@ -143,7 +154,7 @@ class Tatweel(Filter):
                 return "-"
             return match[0]
 
-        # Only a run with a space before it can stand between words: no Python call
+        # Only a run after a space or a mark can stand between words: no Python call
         # for the others (a page of lines of tatweel alone, drawn separators).
         text = _RUN_AFTER_SPACE.sub(dash, text)
         return text, counts(chars_removed=removed, dashes=dashes)
