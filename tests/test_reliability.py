@@ -275,6 +275,10 @@ FOUND = [
     ("على ْـ يـ", "search", "علي - يـ\n"),  # a mark on a lone tatweel hid the dash
     ("على ْـ يـ", "default", "على ْ- يـ\n"),
     ("قال ـْ بعد", "search", "قال بعد\n"),  # a tatweel that carries a vowel: no dash
+    ("ط¤ًط", "search", "وح\n"),  # a mark on a misread byte hid the mojibake
+    ("ط¤ًط", "default", "ؤح\n"),
+    ("ط§ًظ„ظˆط²ظٹط±", "default", "الوزير\n"),
+    ("Café¤ً crème", "default", "Café¤ً crème\n"),  # no mojibake: the mark stays
     ("قال الوزير\nالخبر\nقال الوزير\nقال الوزير\nالخبر\n", "safe", "قال الوزير\nالخبر\n"),
 ]
 

@@ -56,6 +56,11 @@ _HIDDEN_CHARS = chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER} | (chars.HORIZON
 _HIDDEN_RANGES = (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE)
 _HIDDEN = re.compile(chars.char_class(_HIDDEN_CHARS, _HIDDEN_RANGES))
 _SETTLE = re.compile(chars.char_class(_HIDDEN_CHARS | (chars.LINE_BREAKS - {"\n"}), _HIDDEN_RANGES))
+# Arabic marks on a telltale character (ط¤ًط): the vowel of no word, and the search
+# preset's diacritics filter removes them, after which the run would be repaired.
+_MARK_ON_TELLTALE = re.compile(
+    f"(?<={_TELLTALE.pattern}){chars.char_class(ranges=chars.ARABIC_MARK_RANGES)}+"
+)
 _ARABIC = regex.compile(r"\p{scx=Arabic}")
 _ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{Lo}]", regex.V1)  # not tatweel (Lm)
 # A letter or mark of another script, or a control character: not in repaired Arabic.
@@ -432,13 +437,16 @@ def _settle_line(line: str, tally: dict[str, int], proven: frozenset[str]) -> st
 
 
 def _settle_piece(line: str, tally: dict[str, int], proven: frozenset[str]) -> str:
-    if not _HIDDEN.search(line):
+    marked = _MARK_ON_TELLTALE.search(line) is not None
+    if not marked and not _HIDDEN.search(line):
         return line
     line, dropped = _C1_CONTROL.subn("", line)
     if dropped:
         tally["controls"] = tally.get("controls", 0) + dropped
         line = _fix_line(line, tally, proven)
     bare = _ODD_SPACE.sub(" ", remove_invisible(line))
+    if marked:
+        bare = _MARK_ON_TELLTALE.sub("", bare)
     if bare != line:
         found = dict.fromkeys(_KEYS, 0) | {"lost_bytes_guessed": 0}
         fixed = _fix_line(bare, found, proven)
@@ -466,5 +474,7 @@ def repair(text: str) -> tuple[str, Counts]:
     if proven:
         text = _fix_lines(text, tally, proven, _NON_ASCII)
     text = _fix_lines(text, tally, proven, _SETTLE, settle=True)
+    if _MARK_ON_TELLTALE.search(text):
+        text = _fix_lines(text, tally, proven, _MARK_ON_TELLTALE, settle=True)
     controls += tally.pop("controls", 0)
     return text, counts(**tally, controls_removed=controls)
