@@ -90,24 +90,8 @@ def lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
     [(4, 8), (9, 13), (14, 16)]
     """
     present = "".join(c for c in characters if finder(c)(text))
-    spans: dict[int, int] = {}
-    for character in present:
-        position = text.find(character)
-        while position >= 0:
-            start = text.rfind("\n", 0, position) + 1
-            end = text.find("\n", position)
-            if end < 0:
-                end = len(text)
-            spans[start] = end
-            position = text.find(character, end)
-            if len(spans) == _DENSE_AFTER and end < _DENSE_AFTER * _DENSE_LINE:
-                break  # most lines hold one: a test of every line costs less
-        else:
-            continue
-        found = _lines_holding_densely(text, present)
-        break
-    else:
-        found = sorted(spans.items())
+    spans = _lines_found_by_jumps(text, present)
+    found = _lines_holding_densely(text, present) if spans is None else sorted(spans.items())
     if not contains_any("\n".join(text[start:end] for start, end in found), RARE_LINE_BREAKS):
         return found
     cut: list[tuple[int, int]] = []
@@ -133,6 +117,25 @@ def lines_holding(text: str, characters: str) -> list[tuple[int, int]]:
 # apart are tested one by one, not jumped to (a jump costs a few finds a line).
 _DENSE_AFTER = 256
 _DENSE_LINE = 64
+
+
+def _lines_found_by_jumps(text: str, characters: str) -> dict[int, int] | None:
+    """The lines between line feeds (start: end) that hold any of ``characters``,
+    found by jumping from one to the next; None as soon as many lines close together
+    are found: then most lines hold one, and a test of every line costs less."""
+    spans: dict[int, int] = {}
+    for character in characters:
+        position = text.find(character)
+        while position >= 0:
+            start = text.rfind("\n", 0, position) + 1
+            end = text.find("\n", position)
+            if end < 0:
+                end = len(text)
+            spans[start] = end
+            if len(spans) == _DENSE_AFTER and end < _DENSE_AFTER * _DENSE_LINE:
+                return None
+            position = text.find(character, end)
+    return spans
 
 
 def _lines_holding_densely(text: str, characters: str) -> list[tuple[int, int]]:

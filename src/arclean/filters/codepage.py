@@ -3,10 +3,10 @@
 Most lines of a document repeat nothing, and proving that should not cost a key per
 line. The *skeleton* of a line is its near key with only its letters, Arabic or a to z,
 and its digits (as code-page bytes): lines with equal exact or near keys have equal
-skeletons, and a
-line whose near key begins another's has a skeleton that begins the other's. So the
-repeats filter keeps a line whose skeleton no other non-blank line shares without a
-look, and only the lines that share a skeleton (and the teaser candidates) get keys.
+skeletons, and a line whose near key begins another's has a skeleton that begins the
+other's. So the repeats filter keeps a line whose skeleton no other non-blank line
+shares without a look, and only the lines that share a skeleton (and the teaser
+candidates) get keys.
 
 Skeletons come from one encoding of the text to a one-byte code page and one
 bytes.translate that folds letters and deletes every byte but a letter's: the cheapest
@@ -126,7 +126,6 @@ _SPACE_AT_LINE_EDGE = re.compile(rb"\n(?: |(?<= \n))")
 _SPACE_RUN_BYTES = re.compile(b"  +")
 _REFERENCE = re.compile(b"&#")  # a character outside the page, or "&#" itself
 WIDE_SPACE_OR_BREAK = _references(WIDE_SPACES + _WIDE_BREAKS)
-
 _BREAK_BYTES_BUT_CR = BREAK_BYTES.replace(b"\r", b"")
 
 

@@ -46,7 +46,7 @@ _ALNUM = f"[^\\W_{chars.TATWEEL}]"
 # What _between_words may call a dash: a run after a space or a mark (not a letter,
 # a digit, a tatweel or a line break), so a line of tatweel alone costs no call.
 _NOT_WORD_OR_BREAK = "[^\\w" + chars.char_class(chars.LINE_BREAKS)[1:]
-_RUN_AFTER_SPACE = re.compile(
+_RUN_AFTER_SPACE_OR_MARK = re.compile(
     f"{chars.TATWEEL}(?<={_NOT_WORD_OR_BREAK}{chars.TATWEEL}){chars.TATWEEL}*"
 )
 _PLAIN_DASH = re.compile(
@@ -156,5 +156,5 @@ class Tatweel(Filter):
 
         # Only a run after a space or a mark can stand between words: no Python call
         # for the others (a page of lines of tatweel alone, drawn separators).
-        text = _RUN_AFTER_SPACE.sub(dash, text)
+        text = _RUN_AFTER_SPACE_OR_MARK.sub(dash, text)
         return text, counts(chars_removed=removed, dashes=dashes)
