@@ -170,7 +170,8 @@ def _languages(paragraphs: list[str], memory: Decisions | None = None) -> list[L
     """
     distinct = dict.fromkeys(paragraphs)
     known = {} if memory is None else memory.known
-    decided = {p: known[p] for p in distinct if p in known}
+    # (get, not a test and an index: a run's state may be shared by threads)
+    decided = {p: language for p in distinct if (language := known.get(p)) is not None}
     new = [p for p in distinct if p not in decided]
     if new:
         fresh = dict(zip(new, _decide_all(new), strict=True))
