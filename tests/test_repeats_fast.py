@@ -457,6 +457,35 @@ def test_one_long_paragraph_is_kept_without_the_machinery(monkeypatch: pytest.Mo
     assert Repeats().apply(line) == (line, {"paragraphs_seen": 1})
 
 
+def test_a_short_post_of_unlike_paragraphs_is_kept_without_the_machinery(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = f"{LONG}.\n\n{OTHER}\n{SHORT2}\n"
+    assert _same_as_careful(post) == (post, {"paragraphs_seen": 3})
+    # Each of these may drop a line: the shortcut must leave it to the walk.
+    may_drop = [
+        f"{LONG}\n{LONG.replace('ي', 'ى')}\n",  # alike lines (near)
+        f"{SHORT}\n{SHORT}\n",  # a short line back to back
+        f"{TEASER} ...\n{LONG}\n",  # a teaser
+        f"{TEASER}…\n{LONG}\n",
+        f"{TEASER} [...]\n{LONG}\n",
+        f"{LONG}. {LONG}.\n{OTHER}\n",  # a sentence said twice
+        f"{LONG}\r{LONG}\n",  # a line break other than LF
+        f"{LONG}\u2028{LONG}\n",
+        "Σ Σ Σ Σ Σ\nΣ Σ Σ Σ Σ\n",  # no letter of the code page: empty skeletons
+    ]
+    for text in may_drop:
+        assert len(text) < 400
+        assert _same_as_careful(text)[0] != text, text
+
+    def no_document(*args: object) -> None:
+        raise AssertionError("unlike paragraphs need no keys")
+
+    monkeypatch.setattr(_Document, "__init__", no_document)
+    assert Repeats().apply(post) == (post, {"paragraphs_seen": 3})
+    assert Repeats().apply("\n \n") == ("\n \n", {})  # no paragraph: nothing counted
+
+
 WHITESPACE = sorted(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 
 
