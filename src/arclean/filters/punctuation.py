@@ -137,6 +137,36 @@ def _mark_trigger(mark: str, max_run: int, ellipsis: bool) -> pairs.Trigger:
     return pairs.Trigger(re.compile(f"{m}(?:{'|'.join(where)})"))
 
 
+def _pair_lines(text: str, others: tuple[str, ...] | None) -> set[Line]:
+    """The lines where pairs may need tightening, with those where a straight quote may
+    hide in a span that masking protects ("`", "<"); ``others`` as pairs.lines_where."""
+    quote_triggers: list[pairs.Trigger] = []
+    if any(quote in text for quote in chars.STRAIGHT_DOUBLE_QUOTES):
+        quote_triggers += [_anywhere(char) for char in _MAY_HIDE_QUOTES if char in text]
+    return {*pairs.lines_to_tighten(text, others), *pairs.lines_where(text, quote_triggers, others)}
+
+
+@cache
+def _any_mark_rule(max_run: int, ellipsis: bool) -> re.Pattern[str]:
+    """The triggers of every mark in one pattern (compiled on first use)."""
+    return re.compile("|".join(_mark_trigger(m, max_run, ellipsis).pattern.pattern for m in _MARKS))
+
+
+def _fixed_whole(text: str) -> bool:
+    """Whether ``text`` is fixed as a whole, not line by line: a placeholder may be
+    missing, or a protected span may run over lines.
+    (One character is found far faster than several: "`" before "```".)"""
+    return (
+        _PLACEHOLDER_RANGE[0] in text
+        or ("`" in text and "```" in text)
+        or ("<" in text and _CODE_ELEMENT.search(text) is not None)
+    )
+
+
+# Characters below which a text is first searched once for any rule that may fire.
+_SHORT = 1000
+
+
 def _anywhere(char: str) -> pairs.Trigger:
     return pairs.Trigger(pairs.literal(char))
 
@@ -271,6 +301,8 @@ class Punctuation(Filter):
             )
 
     def apply(self, text: str) -> tuple[str, Counts]:
+        if len(text) < _SHORT and self._no_rule_fires(text):
+            return text, {}
         found = self._lines_to_fix(text)
         if found is None:
             return self._fix(text)
@@ -306,13 +338,8 @@ class Punctuation(Filter):
         """The lines (start, end, in order) where a rule of the marks may fire, and
         the other lines where pairs may need tightening: every line apply_everywhere
         changes is in one of them. None: fix the text as a whole."""
-        # (One character is found far faster than several: "`" before "```".)
-        if (
-            _PLACEHOLDER_RANGE[0] in text
-            or ("`" in text and "```" in text)
-            or ("<" in text and _CODE_ELEMENT.search(text))
-        ):
-            return None  # a placeholder may be missing; spans may run over lines
+        if _fixed_whole(text):
+            return None
         others = pairs.UNKNOWN_BREAKS  # looked for in the lines found, not everywhere
         ellipsis = self.ellipsis != "keep"
         triggers = [_mark_trigger(mark, self.max_run, ellipsis) for mark in _MARKS if mark in text]
@@ -326,14 +353,23 @@ class Punctuation(Filter):
         mark_lines = pairs.lines_where(text, triggers, others)
         if mark_lines == [(0, len(text))]:
             return mark_lines, []  # one line, fixed whole: no other line is left
-        quote_triggers: list[pairs.Trigger] = []
-        if any(quote in text for quote in chars.STRAIGHT_DOUBLE_QUOTES):
-            quote_triggers += [_anywhere(char) for char in _MAY_HIDE_QUOTES if char in text]
-        pair_lines = {
-            *pairs.lines_to_tighten(text, others),
-            *pairs.lines_where(text, quote_triggers, others),
-        }
-        return mark_lines, sorted(pair_lines.difference(mark_lines))
+        return mark_lines, sorted(_pair_lines(text, others).difference(mark_lines))
+
+    def _no_rule_fires(self, text: str) -> bool:
+        """Whether no rule can change ``text``, for a short one (a tweet, a record): no
+        mark's trigger matches anywhere and no line's pairs may need tightening. One
+        search for every mark is cheaper there than finding the lines of each.
+
+        >>> Punctuation()._no_rule_fires("قال: نعم، هنا 3.5 كيلو.")
+        True
+        >>> [Punctuation()._no_rule_fires(t) for t in ("قال ,نعم", "( هذا)", "قال,")]
+        [False, False, False]
+        """
+        if self.quotes != "keep" or (self.arabic_percent and "%" in text) or _fixed_whole(text):
+            return False  # each is left to _lines_to_fix
+        if _any_mark_rule(self.max_run, self.ellipsis != "keep").search(text):
+            return False
+        return not pairs.may_tighten(text) or not _pair_lines(text, pairs.UNKNOWN_BREAKS)
 
     def apply_everywhere(self, text: str) -> tuple[str, Counts]:
         """Like :meth:`apply`, without looking first for the lines that need a rule:
