@@ -22,7 +22,15 @@ from arclean import __version__, config, io
 from arclean.errors import ArcleanError, ConfigError, OutputError
 from arclean.filters import FILTERS, FILTERS_BY_NAME
 from arclean.pipeline import PRESETS, Pipeline
-from arclean.runner import Outcome, Sink, Source, clean_sources, find_sources, stream_sources
+from arclean.runner import (
+    Outcome,
+    Sink,
+    Source,
+    clean_sources,
+    find_sources,
+    stream_sources,
+    write_outcome,
+)
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -375,23 +383,9 @@ class _FileSink(_NullSink):
 
 
 def _write_whole(outcomes: Iterator[Outcome], sink_for: Any) -> Iterator[Outcome]:
-    """Write each outcome cleaned whole (in worker processes, or JSON Lines)."""
+    """Write each outcome cleaned whole (in worker processes, or for --diff)."""
     for outcome in outcomes:
-        if outcome.error is None:
-            sink = None
-            try:
-                sink = sink_for(outcome.source)
-                sink.write(outcome.cleaned)
-                sink.close(outcome.changed)
-            except ArcleanError as error:
-                if sink is not None:
-                    sink.abort()
-                outcome.error = str(error)
-            except BaseException:  # Ctrl-C: remove the unfinished temporary file
-                if sink is not None:
-                    sink.abort()
-                raise
-        yield outcome
+        yield write_outcome(outcome, sink_for)
 
 
 def _with_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
@@ -646,10 +640,17 @@ def cli(
     own_sinks = not writing or in_place or output_is_dir
 
     try:
-        if not jsonl and not diff and (jobs <= 1 or own_sinks):
+        if not diff and (jobs <= 1 or own_sinks or jsonl):
             # A large input streams through in bounded memory.
             outcomes: Iterator[Outcome] = stream_sources(
-                pipeline, sources, sink_for, jobs=jobs, encoding=encoding, errors=errors
+                pipeline,
+                sources,
+                sink_for,
+                jobs=jobs,
+                encoding=encoding,
+                errors=errors,
+                jsonl_field=field if jsonl else None,
+                strict=strict,
             )
         else:
             read = functools.partial(_read, encoding=encoding, errors=errors)

@@ -178,6 +178,28 @@ def _decode_as(data: bytes, source: str, encoding: str, errors: str) -> str:
     return text[1:] if unicode and text.startswith("\ufeff") else text
 
 
+def decode_utf8_part(data: bytes, source: str, start: int, errors: str = "strict") -> str:
+    """Decode bytes ``start:`` of a UTF-8 input cut at line feeds, refusing binary input
+    and undecodable bytes as :func:`iter_decoded` refuses them in a stream of it.
+
+    >>> decode_utf8_part(b"ab\\xff", "x.jsonl", 100)
+    Traceback (most recent call last):
+    ...
+    arclean.errors.InputError: x.jsonl: not valid utf-8 (byte 0xff at offset 102)
+    """
+    if b"\x00" in data:
+        raise InputError(_nul_message(data, source, start))
+    try:
+        return data.decode("utf-8", errors)
+    except UnicodeDecodeError as error:
+        where = start + error.start
+        raise InputError(_undecodable(source, "utf-8", data[error.start], where)) from None
+
+
+def _undecodable(source: str, encoding: str, byte: int, offset: int) -> str:
+    return f"{source}: not valid {encoding} (byte 0x{byte:02x} at offset {offset})"
+
+
 def _nul_message(data: bytes, source: str, start: int = 0) -> str:
     """``start``: the offset of ``data`` in the whole input (a block of a stream)."""
     return f"{source}: binary input (NUL byte at offset {start + data.find(0)}), not text"
@@ -497,10 +519,7 @@ def iter_decoded(
             # this one (and, at the end, those alone): offsets count from them.
             carried = len(error.object) - len(data)
             where = offset - carried + error.start
-            bad = error.object[error.start]
-            raise InputError(
-                f"{source}: not valid {name} (byte 0x{bad:02x} at offset {where})"
-            ) from None
+            raise InputError(_undecodable(source, name, error.object[error.start], where)) from None
         offset += len(data)
         if first and wide and text.startswith("\ufeff"):
             text = text[1:]

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from arclean.errors import InputError
+from arclean.filters import Counts
+from arclean.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -63,3 +65,71 @@ def clean_record(
     separators = (", ", ": ") if '": ' in line else (",", ":")
     out = json.dumps(record, ensure_ascii=False, separators=separators)
     return Record(out, cleaned=True, changed=True)
+
+
+class RecordCleaner:
+    """Clean the records of a JSON Lines text that arrives in pieces, a line at a time:
+    each piece gives back the records whose line it ends, each record on one line. Blank
+    lines are left out; errors name the line (``name:number``). Counts add up in
+    :attr:`stats`, records whose field is missing or not text in :attr:`passed_through`.
+
+    >>> from arclean.pipeline import Pipeline
+    >>> cleaner = RecordCleaner(Pipeline.from_preset(), "data.jsonl", "text")
+    >>> cleaner.feed('{"text": "نص  هنا"}\\n\\n{"te') + cleaner.feed('xt": 5}') + cleaner.finish()
+    '{"text": "نص هنا\\\\n"}\\n{"text": 5}\\n'
+    >>> cleaner.passed_through, cleaner.stats["whitespace"]
+    (1, {'spaces_folded': 1, 'edges_fixed': 1})
+    """
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        name: str,
+        field: str,
+        *,
+        strict: bool = False,
+        state: dict[str, Any] | None = None,
+        first_number: int = 1,
+    ) -> None:
+        self.stats: dict[str, Counts] = {f.name: {} for f in pipeline.filters}
+        self.passed_through = 0
+        self._pipeline, self._name, self._field, self._strict = pipeline, name, field, strict
+        self._state = {} if state is None else state  # one run's memory (scope="stream")
+        self._number = first_number  # of the next line
+        self._unended: list[str] = []  # the pieces of a line not yet ended
+
+    def feed(self, piece: str) -> str:
+        """Take the next piece; give back the records of the lines it ends."""
+        if "\n" not in piece:
+            self._unended.append(piece)
+            return ""
+        cut = piece.rindex("\n")
+        text = "".join([*self._unended, piece[:cut]])
+        self._unended = [piece[cut + 1 :]]
+        return self._clean(text.split("\n"))
+
+    def finish(self) -> str:
+        """The record of a last line without a line feed, if there is one."""
+        rest = "".join(self._unended)
+        self._unended = []
+        return self._clean([rest]) if rest else ""
+
+    def _clean(self, lines: list[str]) -> str:
+        out = []
+        for number, line in enumerate(lines, self._number):
+            if not line.strip():
+                continue
+            where = f"{self._name}:{number}"
+            record = clean_record(line, self._run, self._field, where=where, strict=self._strict)
+            self.passed_through += not record.cleaned
+            out.append(record.line + "\n")
+        self._number += len(lines)
+        return "".join(out)
+
+    def _run(self, text: str) -> str:
+        report = self._pipeline.run(text, state=self._state)
+        for filter_name, changes in report.stats.items():
+            totals = self.stats[filter_name]
+            for kind, n in changes.items():
+                totals[kind] = totals.get(kind, 0) + n
+        return report.text

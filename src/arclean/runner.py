@@ -4,6 +4,7 @@ when asked), and hand back each outcome in input order. Knows no terminal."""
 from __future__ import annotations
 
 import codecs
+import collections
 import concurrent.futures
 import contextlib
 import hashlib
@@ -11,12 +12,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from arclean import io
 from arclean.errors import ArcleanError, InputError
 from arclean.filters import Counts
-from arclean.jsonl import clean_record
+from arclean.jsonl import RecordCleaner
 from arclean.pipeline import Pipeline
 from arclean.stream import StreamCleaner
 
@@ -112,11 +113,16 @@ def stream_source(
     errors: str = "strict",
     state: dict[str, Any] | None = None,
     threshold: int | None = None,
+    jsonl_field: str | None = None,
+    strict: bool = False,
 ) -> Outcome:
     """Clean one source; a large one as a stream into ``sink``, a small one whole.
 
     Either way the cleaned text goes to ``sink``; the outcome carries the texts only
-    for a source cleaned whole.
+    for a source cleaned whole. With ``jsonl_field`` the source is JSON Lines, and a
+    large one streams a record at a time. A small source that fails writes nothing; a
+    large one that fails late has written its first part (to a file, only in a
+    temporary one that ``sink.abort`` removes).
     """
     outcome = Outcome(source)
     try:
@@ -128,13 +134,24 @@ def stream_source(
             head = handle.read(limit)
             if len(head) < limit:
                 outcome.original = io.decode(head, source.name, encoding, errors)
-                report = pipeline.run(outcome.original, state=state)
-                outcome.cleaned, outcome.stats = report.text, report.stats
+                if jsonl_field is None:
+                    report = pipeline.run(outcome.original, state=state)
+                    outcome.cleaned, outcome.stats = report.text, report.stats
+                else:
+                    outcome.cleaned, outcome.passed_through, outcome.stats = _clean_records(
+                        pipeline, outcome.original, 1, source.name, jsonl_field, strict, state
+                    )
                 sink.write(outcome.cleaned)
                 sink.close(outcome.changed)
                 return outcome
             outcome.streamed = True
-            cleaner = StreamCleaner(pipeline, state=state)
+            cleaner: StreamCleaner | RecordCleaner
+            if jsonl_field is None:
+                cleaner = StreamCleaner(pipeline, state=state)
+            else:
+                cleaner = RecordCleaner(
+                    pipeline, source.name, jsonl_field, strict=strict, state=state
+                )
             before, after = hashlib.blake2b(), hashlib.blake2b()
 
             def emit(pieces: Iterable[str]) -> None:
@@ -144,9 +161,11 @@ def stream_source(
 
             for piece in io.iter_decoded(handle, source.name, encoding, errors, head=head):
                 before.update(piece.encode("utf-8", "surrogatepass"))
-                emit(cleaner.feed(piece))
-            emit(cleaner.finish())
+                emit(_pieces(cleaner.feed(piece)))
+            emit(_pieces(cleaner.finish()))
             outcome.stats = {name: dict(c) for name, c in cleaner.stats.items()}
+            if isinstance(cleaner, RecordCleaner):
+                outcome.passed_through = cleaner.passed_through
             outcome.streamed_changed = before.digest() != after.digest()
             sink.close(outcome.streamed_changed)
     except ArcleanError as error:
@@ -156,6 +175,11 @@ def stream_source(
         sink.abort()
         raise
     return outcome
+
+
+def _pieces(cleaned: str | Iterable[str]) -> Iterable[str]:
+    """What a cleaner gave back for a piece: a text (records) or the texts (a stream)."""
+    return (cleaned,) if isinstance(cleaned, str) else cleaned
 
 
 def clean_source(
@@ -204,28 +228,11 @@ def _clean_records(
 ) -> tuple[str, int, dict[str, Counts]]:
     """Clean the JSON Lines records of ``text``, whose first line is line
     ``first_number`` of ``name``: (cleaned text, records passed through, counts)."""
-    totals: dict[str, Counts] = {f.name: {} for f in pipeline.filters}
-    shared_state = {} if state is None else state
-
-    def clean(text: str) -> str:
-        report = pipeline.run(text, state=shared_state)
-        for filter_name, changes in report.stats.items():
-            for kind, n in changes.items():
-                totals[filter_name][kind] = totals[filter_name].get(kind, 0) + n
-        return report.text
-
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    out = []
-    passed_through = 0
-    for number, line in enumerate(lines, first_number):
-        if not line.strip():
-            continue
-        record = clean_record(line, clean, field_path, where=f"{name}:{number}", strict=strict)
-        passed_through += not record.cleaned
-        out.append(record.line + "\n")
-    return "".join(out), passed_through, totals
+    cleaner = RecordCleaner(
+        pipeline, name, field_path, strict=strict, state=state, first_number=first_number
+    )
+    cleaned = cleaner.feed(text) + cleaner.finish()
+    return cleaned, cleaner.passed_through, cleaner.stats
 
 
 def _work(
@@ -280,6 +287,9 @@ def clean_sources(
 
 JSONL_PART = 1 << 22  # at most this many bytes of JSON Lines records in one task
 
+# A part's cleaned records: (text, whether it changed, records passed through, counts).
+_Part = tuple[str, bool, int, dict[str, Counts]]
+
 
 def _clean_jsonl_in(
     pool: concurrent.futures.Executor,
@@ -289,63 +299,202 @@ def _clean_jsonl_in(
     field_path: str,
     strict: bool,
     encoding: str,
+    errors: str = "strict",
 ) -> Outcome | None:
-    """Clean a UTF-8 JSON Lines file in parts of whole lines, one task per part, and
-    join them in order; None when the file must be read whole (another encoding, a
-    BOM, a byte that is not UTF-8), which then decides how to decode or refuse it."""
+    """Clean a UTF-8 JSON Lines file in parts of whole lines over the workers, and join
+    them in order; None when the file must be read whole (another encoding, a BOM, a
+    NUL or a byte that is not UTF-8), which then decides how to decode or refuse it."""
     outcome = Outcome(source)
     try:
-        data = io.read_bytes(source.path)
-        head = data[:JSONL_PART]
-        if data.startswith(codecs.BOM_UTF8) or io.detect_encoding(
-            head, source.name, encoding
-        ) not in ("utf-8", "utf-8-sig"):
-            return None
-        # Parts small enough that every worker gets several, so all finish together.
-        size = max(1 << 16, min(JSONL_PART, len(data) // (4 * jobs)))
-        tasks, start, number = [], 0, 1
-        while start < len(data):
-            end = data.find(b"\n", start + size)
-            end = len(data) if end < 0 else end + 1
-            tasks.append((pipeline, source, start, end, number, field_path, strict))
-            number += data.count(b"\n", start, end)
-            start = end
-        del data, head
-        parts = list(pool.map(_clean_jsonl_part, tasks))
+        parts = _cleaned_parts(pool, jobs, pipeline, source, field_path, strict, encoding, errors)
+        done = None if parts is None else list(parts)
     except ArcleanError as error:
         outcome.error = str(error)
         return outcome
-    if any(part is None for part in parts):
+    cleaned = [part for part in done or () if not isinstance(part, str)]
+    if done is None or len(cleaned) < len(done):
         return None
-    outcome.stats = {f.name: {} for f in pipeline.filters}
-    pieces = []
-    for text, changed, passed_through, totals in filter(None, parts):
-        pieces.append(text)
+    _add_parts(outcome, pipeline, cleaned)
+    outcome.cleaned = "".join(text for text, *_ in cleaned)
+    return outcome
+
+
+def _stream_jsonl_in(
+    pool: concurrent.futures.Executor,
+    jobs: int,
+    pipeline: Pipeline,
+    source: Source,
+    sinks: SinkFactory,
+    field_path: str,
+    strict: bool,
+    encoding: str,
+    errors: str,
+) -> Outcome:
+    """Clean one JSON Lines file into its sink with its records spread over the workers.
+
+    A large UTF-8 file streams: each part is written as it comes back, in order, with
+    at most two parts a worker in flight, so memory stays bounded. A small one is
+    written once all its records are clean, and any other file is cleaned in this
+    process: either way, as with one job.
+    """
+    if source.is_stdin:
+        return _stream_one(pipeline, source, sinks, encoding, errors, None, field_path, strict)
+    try:
+        large = os.path.getsize(source.path) >= STREAM_ABOVE
+    except OSError:
+        large = False  # reading it says what is wrong
+    if not large:
+        outcome = _clean_jsonl_in(
+            pool, jobs, pipeline, source, field_path, strict, encoding, errors
+        )
+        if outcome is None:
+            return _stream_one(pipeline, source, sinks, encoding, errors, None, field_path, strict)
+        return write_outcome(outcome, sinks)
+    outcome = Outcome(source, streamed=True)
+    sink: Sink | None = None
+    try:
+        parts = _cleaned_parts(pool, jobs, pipeline, source, field_path, strict, encoding, errors)
+        if parts is None:
+            return _stream_one(pipeline, source, sinks, encoding, errors, None, field_path, strict)
+        sink = sinks(source)
+        for part in parts:
+            if isinstance(part, str):
+                raise InputError(part)
+            sink.write(part[0])
+            _add_parts(outcome, pipeline, [part])
+        sink.close(outcome.streamed_changed)
+    except ArcleanError as error:
+        if sink is not None:
+            sink.abort()
+        outcome.error = str(error)
+    except BaseException:  # Ctrl-C: remove the unfinished temporary file, then stop
+        if sink is not None:
+            sink.abort()
+        raise
+    return outcome
+
+
+def write_outcome(outcome: Outcome, sinks: SinkFactory) -> Outcome:
+    """Write an outcome cleaned whole to its sink; a failure to write becomes its error."""
+    if outcome.error is not None:
+        return outcome
+    sink: Sink | None = None
+    try:
+        sink = sinks(outcome.source)
+        sink.write(outcome.cleaned)
+        sink.close(outcome.changed)
+    except ArcleanError as error:
+        if sink is not None:
+            sink.abort()
+        outcome.error = str(error)
+    except BaseException:  # Ctrl-C: remove the unfinished temporary file
+        if sink is not None:
+            sink.abort()
+        raise
+    return outcome
+
+
+def _add_parts(outcome: Outcome, pipeline: Pipeline, parts: Iterable[_Part]) -> None:
+    """Add the flags and counts of cleaned parts to a streamed outcome."""
+    outcome.streamed = True  # the text before is not kept: streamed_changed says
+    if not outcome.stats:
+        outcome.stats = {f.name: {} for f in pipeline.filters}
+    for _, changed, passed_through, totals in parts:
         outcome.streamed_changed |= changed
         outcome.passed_through += passed_through
         for name, changes in totals.items():
             for kind, n in changes.items():
                 outcome.stats[name][kind] = outcome.stats[name].get(kind, 0) + n
-    outcome.cleaned = "".join(pieces)
-    outcome.streamed = True  # the text before is not kept: streamed_changed says
-    return outcome
+
+
+def _cleaned_parts(
+    pool: concurrent.futures.Executor,
+    jobs: int,
+    pipeline: Pipeline,
+    source: Source,
+    field_path: str,
+    strict: bool,
+    encoding: str,
+    errors: str,
+) -> Iterator[_Part | str] | None:
+    """The records of a UTF-8 JSON Lines file cleaned by the workers in parts of whole
+    lines, in order: each part's :data:`_Part`, or the error that refuses its bytes (a
+    NUL, a byte that is not UTF-8). None when the file is in another encoding or starts
+    with a BOM."""
+    with io.open_binary(source.path) as handle:
+        head = handle.read(JSONL_PART)
+        size = os.fstat(handle.fileno()).st_size
+    if head.startswith(codecs.BOM_UTF8) or io.detect_encoding(head, source.name, encoding) not in (
+        "utf-8",
+        "utf-8-sig",
+    ):
+        return None
+    # Parts small enough that every worker gets several, so all finish together.
+    part = max(1 << 16, min(JSONL_PART, size // (4 * jobs)))
+    tasks = (
+        (pipeline, source, start, end, number, field_path, strict, errors)
+        for start, end, number in _jsonl_parts(source.path, part)
+    )
+    return _in_order(pool, _clean_jsonl_part, tasks, 2 * jobs)
+
+
+def _jsonl_parts(path: str, size: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, number of the first line) of each part of a file: whole lines of
+    about ``size`` bytes each. Only one part at a time is held.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(delete=False) as f: _ = f.write(b"ab\\ncd\\nef")
+    >>> list(_jsonl_parts(f.name, 2)), os.unlink(f.name)
+    ([(0, 3, 1), (3, 6, 2), (6, 8, 3)], None)
+    """
+    with io.open_binary(path) as handle:
+        start, number = 0, 1
+        while data := handle.read(size):
+            if not data.endswith(b"\n"):
+                data += handle.readline()  # to the end of the line
+            yield start, start + len(data), number
+            start += len(data)
+            number += data.count(b"\n")
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def _in_order(
+    pool: concurrent.futures.Executor,
+    function: Callable[[_T], _R],
+    tasks: Iterable[_T],
+    window: int,
+) -> Iterator[_R]:
+    """``pool.map`` that submits the tasks as it goes, at most ``window`` ahead of the
+    result the caller waits for: a gigabyte of parts is never all in memory at once."""
+    pending: collections.deque[concurrent.futures.Future[_R]] = collections.deque()
+    try:
+        for task in tasks:
+            pending.append(pool.submit(function, task))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def _clean_jsonl_part(
-    args: tuple[Pipeline, Source, int, int, int, str, bool],
-) -> tuple[str, bool, int, dict[str, Counts]] | None:
+    args: tuple[Pipeline, Source, int, int, int, str, bool, str],
+) -> _Part | str:
     """Clean bytes ``start:end`` of a JSON Lines file (whole lines, first line number
-    ``number``); None when they hold a NUL or a byte that is not UTF-8."""
-    pipeline, source, start, end, number, field_path, strict = args
+    ``number``); the error instead when they hold a NUL or a byte that is not UTF-8."""
+    pipeline, source, start, end, number, field_path, strict, errors = args
     with open(source.path, "rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    if b"\x00" in data:
-        return None
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+        text = io.decode_utf8_part(data, source.name, start, errors)
+    except InputError as error:
+        return str(error)
     cleaned, passed_through, totals = _clean_records(
         pipeline, text, number, source.name, field_path, strict, None
     )
@@ -364,25 +513,37 @@ def stream_sources(
     jobs: int = 1,
     encoding: str = "auto",
     errors: str = "strict",
+    jsonl_field: str | None = None,
+    strict: bool = False,
 ) -> Iterator[Outcome]:
     """Clean every source into its own sink (large ones as streams) and yield the
     outcomes in input order.
 
     With ``jobs`` above 1 (0 means one per core) each worker process writes the
     files it cleans, so only counts come back: nothing waits on one process to
-    carry and write every text. The outcomes then keep no text.
+    carry and write every text. The outcomes then keep no text. JSON Lines files
+    (``jsonl_field``) are taken one at a time instead, their records spread over the
+    workers and written here, so stdout can take them too.
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
-    if jobs <= 1 or len(sources) < 2 or any(s.is_stdin for s in sources):
+    if jsonl_field is None and (len(sources) < 2 or any(s.is_stdin for s in sources)):
+        jobs = 1
+    if jobs <= 1:
         state: dict[str, Any] = {}
         for source in sources:
-            yield _stream_one(pipeline, source, sinks, encoding, errors, state)
+            yield _stream_one(pipeline, source, sinks, encoding, errors, state, jsonl_field, strict)
         return
     if _remembers_across_documents(pipeline):
         raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
-    tasks = [(pipeline, source, sinks, encoding, errors) for source in sources]
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        if jsonl_field is not None:
+            for source in sources:
+                yield _stream_jsonl_in(
+                    pool, jobs, pipeline, source, sinks, jsonl_field, strict, encoding, errors
+                )
+            return
+        tasks = [(pipeline, source, sinks, encoding, errors) for source in sources]
         yield from pool.map(_stream_work, tasks)
 
 
@@ -393,12 +554,23 @@ def _stream_one(
     encoding: str,
     errors: str,
     state: dict[str, Any] | None = None,
+    jsonl_field: str | None = None,
+    strict: bool = False,
 ) -> Outcome:
     try:
         sink = sinks(source)
     except ArcleanError as error:  # an output that cannot be written
         return Outcome(source, error=str(error))
-    return stream_source(pipeline, source, sink, encoding=encoding, errors=errors, state=state)
+    return stream_source(
+        pipeline,
+        source,
+        sink,
+        encoding=encoding,
+        errors=errors,
+        state=state,
+        jsonl_field=jsonl_field,
+        strict=strict,
+    )
 
 
 def _stream_work(args: tuple[Pipeline, Source, SinkFactory, str, str]) -> Outcome:
