@@ -64,3 +64,15 @@ def test_streamed_other_encodings(tmp_path: Path) -> None:
         source = tmp_path / f"{encoding}.txt"
         source.write_bytes(BIG.encode(encoding))
         assert run([str(source)])[1] == arclean.clean(BIG).encode(), encoding
+
+
+def test_one_streamed_input_with_jobs_matches_the_library(tmp_path: Path) -> None:
+    # One file, or stdin: its chunks go to the workers as far as repeats.
+    source = tmp_path / "big.txt"
+    source.write_text(BIG, encoding="utf-8")
+    expected = arclean.clean(BIG).encode()
+    assert run(["-j", "2", str(source)])[1] == expected
+    assert run(["-j", "2"], BIG.encode())[1] == expected
+    target = tmp_path / "out.txt"
+    assert run(["-j", "2", "-o", str(target), str(source)])[0] == 0
+    assert target.read_bytes() == expected

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -62,3 +64,33 @@ def test_corpus_documents_stream_like_whole(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
     whole = arclean.clean(text)
     assert "".join(clean_stream([text])) == whole  # under the chunk size: identical
+
+
+def _stream(text: str, preset: str, chunk_size: int, **options: Any) -> tuple[str, dict[str, Any]]:
+    cleaner = StreamCleaner(Pipeline.from_preset(preset), chunk_size=chunk_size, **options)
+    out = "".join([*cleaner.feed(text), *cleaner.finish()])
+    return out, {name: dict(changes) for name, changes in cleaner.stats.items()}
+
+
+@pytest.mark.parametrize("preset", sorted(arclean.PRESETS))
+def test_chunks_cleaned_by_workers_come_out_as_in_one_process(preset: str) -> None:
+    # Many chunks, several in flight at once: order, repeats across chunks and counts
+    # must be those of one process.
+    text = "\n\n".join(f"{i % 7} {ARTICLE}" for i in range(6))
+    alone = _stream(text, preset, 300)
+    assert alone[1]["repeats"]["dropped_exact"] > 0  # later copies of the article go
+    with ThreadPoolExecutor(2) as threads:
+        assert _stream(text, preset, 300, executor=threads, ahead=3) == alone
+    with ProcessPoolExecutor(2) as processes:  # the filters and their counts pickle
+        assert _stream(text, preset, 3000, executor=processes) == _stream(text, preset, 3000)
+
+
+def test_without_a_filter_before_repeats_no_chunk_leaves_the_process() -> None:
+    class Refuses(ThreadPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Future[Any]:
+            raise AssertionError("nothing to clean before repeats")
+
+    pipeline = Pipeline.from_preset(select=["repeats", "whitespace"])
+    cleaner = StreamCleaner(pipeline, chunk_size=100, executor=Refuses())
+    text = ARTICLE * 2
+    assert "".join([*cleaner.feed(text), *cleaner.finish()]) == pipeline(text)

@@ -640,7 +640,8 @@ def cli(
     own_sinks = not writing or in_place or output_is_dir
 
     try:
-        if not diff and (jobs <= 1 or own_sinks or jsonl):
+        one_at_a_time = len(sources) < 2 or any(s.is_stdin for s in sources)
+        if not diff and (jobs <= 1 or own_sinks or jsonl or one_at_a_time):
             # A large input streams through in bounded memory.
             outcomes: Iterator[Outcome] = stream_sources(
                 pipeline,

@@ -115,6 +115,7 @@ def stream_source(
     threshold: int | None = None,
     jsonl_field: str | None = None,
     strict: bool = False,
+    executor: concurrent.futures.Executor | None = None,
 ) -> Outcome:
     """Clean one source; a large one as a stream into ``sink``, a small one whole.
 
@@ -122,7 +123,8 @@ def stream_source(
     for a source cleaned whole. With ``jsonl_field`` the source is JSON Lines, and a
     large one streams a record at a time. A small source that fails writes nothing; a
     large one that fails late has written its first part (to a file, only in a
-    temporary one that ``sink.abort`` removes).
+    temporary one that ``sink.abort`` removes). A large text is cleaned by the
+    ``executor``'s workers too, if there is one (see :class:`StreamCleaner`).
     """
     outcome = Outcome(source)
     try:
@@ -147,7 +149,7 @@ def stream_source(
             outcome.streamed = True
             cleaner: StreamCleaner | RecordCleaner
             if jsonl_field is None:
-                cleaner = StreamCleaner(pipeline, state=state)
+                cleaner = StreamCleaner(pipeline, state=state, executor=executor)
             else:
                 cleaner = RecordCleaner(
                     pipeline, source.name, jsonl_field, strict=strict, state=state
@@ -523,16 +525,21 @@ def stream_sources(
     files it cleans, so only counts come back: nothing waits on one process to
     carry and write every text. The outcomes then keep no text. JSON Lines files
     (``jsonl_field``) are taken one at a time instead, their records spread over the
-    workers and written here, so stdout can take them too.
+    workers and written here, so stdout can take them too; so is one text file, or
+    stdin, whose chunks (when it is large) the workers clean as far as repeats.
     """
     if jobs == 0:
         jobs = os.cpu_count() or 1
-    if jsonl_field is None and (len(sources) < 2 or any(s.is_stdin for s in sources)):
-        jobs = 1
+    state: dict[str, Any] = {}
     if jobs <= 1:
-        state: dict[str, Any] = {}
         for source in sources:
             yield _stream_one(pipeline, source, sinks, encoding, errors, state, jsonl_field, strict)
+        return
+    if jsonl_field is None and (len(sources) < 2 or any(s.is_stdin for s in sources)):
+        # One at a time: the chunks of a large text go to the workers.
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+            for source in sources:
+                yield _stream_one(pipeline, source, sinks, encoding, errors, state, executor=pool)
         return
     if _remembers_across_documents(pipeline):
         raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
@@ -556,6 +563,7 @@ def _stream_one(
     state: dict[str, Any] | None = None,
     jsonl_field: str | None = None,
     strict: bool = False,
+    executor: concurrent.futures.Executor | None = None,
 ) -> Outcome:
     try:
         sink = sinks(source)
@@ -570,6 +578,7 @@ def _stream_one(
         state=state,
         jsonl_field=jsonl_field,
         strict=strict,
+        executor=executor,
     )
 
 

@@ -19,15 +19,17 @@ chunk would give, or markup that spans a boundary.
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from arclean import chars
-from arclean.filters import Whitespace
+from arclean.filters import Repeats, Whitespace
 from arclean.filters.repeats import STREAMED_DOCUMENT
-from arclean.pipeline import Pipeline
+from arclean.pipeline import Pipeline, Report
 
 CHUNK_SIZE = 1 << 20  # characters: a few MB of working memory per chunk
 DOCUMENT_MEMORY = STREAMED_DOCUMENT
@@ -50,13 +52,22 @@ class StreamCleaner:
         pipeline: Pipeline,
         chunk_size: int = CHUNK_SIZE,
         state: dict[str, Any] | None = None,
+        executor: concurrent.futures.Executor | None = None,
+        ahead: int = 4,
     ) -> None:
         filters = list(pipeline.filters)
         last = filters[-1] if filters else None
         self._layout = last if isinstance(last, Whitespace) else None
         if self._layout is not None:
             filters.pop()
-        self._chunk_pipeline = Pipeline(filters)
+        # The filters before repeats remember nothing from one chunk to the next: with an
+        # ``executor`` (worker processes) they clean up to ``ahead`` chunks at a time
+        # there, while repeats and the rest clean each chunk here, in order.
+        split = next((i for i, f in enumerate(filters) if isinstance(f, Repeats)), len(filters))
+        self._first, self._rest = Pipeline(filters[:split]), Pipeline(filters[split:])
+        self._executor = executor if split else None
+        self._ahead = ahead
+        self._pending: collections.deque[concurrent.futures.Future[Report]] = collections.deque()
         self._chunk_size = chunk_size
         self._buffer: list[str] = []
         self._buffered = 0
@@ -87,11 +98,22 @@ class StreamCleaner:
         self._buffer, self._buffered = [], 0
         if text:
             yield from self._clean(text)
+        while self._pending:
+            yield from self._clean_rest(self._pending.popleft().result())
         self._state.pop(DOCUMENT_MEMORY, None)
 
     def _clean(self, chunk: str) -> Iterator[str]:
-        report = self._chunk_pipeline.run(chunk, state=self._state)
-        for name, changes in report.stats.items():
+        if self._executor is None:
+            yield from self._clean_rest(self._first.run(chunk, state=self._state))
+            return
+        self._pending.append(self._executor.submit(self._first.run, chunk))
+        while len(self._pending) > self._ahead:
+            yield from self._clean_rest(self._pending.popleft().result())
+
+    def _clean_rest(self, first: Report) -> Iterator[str]:
+        """Clean a chunk that the filters before repeats have cleaned (``first``)."""
+        report = self._rest.run(first.text, state=self._state)
+        for name, changes in (*first.stats.items(), *report.stats.items()):
             self.stats[name].update(changes)
         text = report.text
         if self._layout is None:

@@ -301,12 +301,15 @@ class _Lines:
     blanks: list[int]  # indexes of blank lines, in order
     candidates: list[int]  # indexes of the lines that may be dropped, in order
     segments_collapsed: int
+    # A value that alike lines share (a near key, a skeleton): comparing it first rules
+    # out at C speed most lines that are not alike.
+    screen: _ByLine[str | bytes]
 
     def alike(self, a: int, b: int) -> bool:
         """Lines ``a`` and ``b`` are the same once whitespace (or, with ``near``,
         everything a reader ignores) is folded."""
-        return self.exact[a] == self.exact[b] or (
-            self.options.near and self.near[a] == self.near[b]
+        return self.screen[a] == self.screen[b] and (
+            self.exact[a] == self.exact[b] or (self.options.near and self.near[a] == self.near[b])
         )
 
     def repeat_of(self, index: int) -> str | None:
@@ -362,6 +365,9 @@ class _Lines:
     def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
         """How many lines from ``index`` repeat the lines kept just before them (a line,
         or a block of up to four: a doubled masthead), and whether exactly or nearly."""
+        screen = self.screen
+        if screen[index] not in map(screen.__getitem__, run[-Repeats.BLOCK_MAX_LINES :]):
+            return 0, ""  # no recent line can be like this one: the common case
         for kept in run[-Repeats.BLOCK_MAX_LINES :]:
             if self.alike(kept, index):
                 break
@@ -380,7 +386,9 @@ class _Lines:
     def repeated_tail(self, run: list[int]) -> tuple[int, str]:
         """How many of the last kept lines repeat the lines kept just before them (up to
         a block of four), and whether exactly or nearly: 0 when none do."""
-        last = run[-1]
+        last, screen, most = run[-1], self.screen, min(Repeats.BLOCK_MAX_LINES, len(run) // 2)
+        if screen[last] not in map(screen.__getitem__, run[-1 - most : -1]):
+            return 0, ""  # no block can end here: the common case
         if self.verse[last]:
             return 0, ""  # every block holds the last line, and a block holds no verse line
         sizes = [
@@ -388,7 +396,7 @@ class _Lines:
             for size in range(1, min(Repeats.BLOCK_MAX_LINES, len(run) // 2) + 1)
             if self.alike(run[-1 - size], last)
         ]
-        for size in sizes:  # the common case: none
+        for size in sizes:
             kind = self._block_repeats(run[-size:], run[-2 * size : -size])
             if kind:
                 return size, kind
@@ -443,6 +451,7 @@ class _Document(_Lines):
                 self.near = trim_spaces(folded).split("\n")
             else:
                 self.near = [" ".join(f.split()) for f in folded.split("\n")]
+        self.screen = self.near  # equal exact keys make equal near keys
         self.words = [k.count(" ") + 1 if k else 0 for k in exact]
         self.blanks = [i for i, n in enumerate(self.words) if not n]
         self.candidates = [i for i, n in enumerate(self.words) if n]
@@ -588,7 +597,7 @@ class _SparseDocument(_Lines):
         self.verse = _Lazy(self._verse)
         self._like = _Lazy(self._verse_like)
         self._collapsed: dict[int, str] = {}  # line index: its exact key before collapsing
-        self.skeleton = skeletons(image)
+        self.skeleton = self.screen = skeletons(image)
         self._digits = skeleton_digits(image)  # a collapsed line's skeleton: the same way
         self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers(image)
@@ -715,21 +724,6 @@ class _SparseDocument(_Lines):
         if near is None:
             near = [" ".join(f.split()) for f in fold(joined).split("\n")]
         self.near.update(zip(needed, near, strict=True))
-
-    def alike(self, a: int, b: int) -> bool:
-        return self.skeleton[a] == self.skeleton[b] and super().alike(a, b)
-
-    def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
-        skeleton = self.skeleton
-        if skeleton[index] not in map(skeleton.__getitem__, run[-Repeats.BLOCK_MAX_LINES :]):
-            return 0, ""  # no recent line can be like this one
-        return super().back_to_back(index, run)
-
-    def repeated_tail(self, run: list[int]) -> tuple[int, str]:
-        skeleton, most = self.skeleton, min(Repeats.BLOCK_MAX_LINES, len(run) // 2)
-        if skeleton[run[-1]] not in map(skeleton.__getitem__, run[-1 - most : -1]):
-            return 0, ""  # no block can end here
-        return super().repeated_tail(run)
 
     def repeat_of(self, index: int) -> str | None:
         skeleton = self.skeleton[index]
