@@ -426,10 +426,8 @@ def _cleaned_parts(
     with io.open_binary(source.path) as handle:
         head = handle.read(JSONL_PART)
         size = os.fstat(handle.fileno()).st_size
-    if head.startswith(codecs.BOM_UTF8) or io.detect_encoding(head, source.name, encoding) not in (
-        "utf-8",
-        "utf-8-sig",
-    ):
+    found = io.detect_encoding(head, source.name, encoding)  # utf-8-sig: UTF-8 named
+    if head.startswith(codecs.BOM_UTF8) or found not in ("utf-8", "utf-8-sig"):
         return None
     # Parts small enough that every worker gets several, so all finish together.
     part = max(1 << 16, min(JSONL_PART, size // (4 * jobs)))

@@ -42,6 +42,9 @@ _CONTENT = re.compile("[^" + chars.char_class(chars.HORIZONTAL_SPACES | chars.LI
 class StreamCleaner:
     """Feed text in pieces, get cleaned text back in pieces; counts in :attr:`stats`.
 
+    With an ``executor`` (a process pool), the filters before repeats clean up to
+    ``ahead`` chunks at once in its workers; the output and counts are the same.
+
     >>> cleaner = StreamCleaner(Pipeline.from_preset())
     >>> "".join([*cleaner.feed("نص  أول\\n\\n"), *cleaner.feed("نص ثان"), *cleaner.finish()])
     'نص أول\\n\\nنص ثان\\n'
@@ -60,8 +63,8 @@ class StreamCleaner:
         self._layout = last if isinstance(last, Whitespace) else None
         if self._layout is not None:
             filters.pop()
-        # The filters before repeats remember nothing from one chunk to the next: with an
-        # ``executor`` (worker processes) they clean up to ``ahead`` chunks at a time
+        # The filters before repeats remember nothing from one chunk to the next (the
+        # language decisions they share are a cache): with an executor they clean chunks
         # there, while repeats and the rest clean each chunk here, in order.
         split = next((i for i, f in enumerate(filters) if isinstance(f, Repeats)), len(filters))
         self._first, self._rest = Pipeline(filters[:split]), Pipeline(filters[split:])
