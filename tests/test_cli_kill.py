@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
 import signal
 import subprocess
@@ -36,3 +38,36 @@ def test_killed_in_place_run_never_leaves_a_half_written_file(tmp_path: Path) ->
         process.wait(timeout=30)
         for path in files:
             assert path.read_text(encoding="utf-8") in (original, expected), path
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
+@pytest.mark.parametrize("layout", ["one file", "idle worker"])
+def test_sigterm_to_every_process_stops_a_parallel_run_cleanly(tmp_path: Path, layout: str) -> None:
+    # A scheduler (scancel) or a terminal (Ctrl-C) signals the whole process group: the
+    # workers too, idle ones among them. One line, exit 130, no temporary file, no hang.
+    article = (FIXTURES / "article.txt").read_text(encoding="utf-8")
+    text = "\n".join(f"{i} {line}" for i in range(2500) for line in article.split("\n"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")  # 10 MB: streamed
+    if layout == "one file":
+        args = ["-j", "2", "-o", str(tmp_path / "out.txt"), str(folder / "a.txt")]
+    else:  # three workers for two files: one waits for work that never comes
+        (folder / "b.txt").write_text(text, encoding="utf-8")
+        args = ["-j", "3", "-o", str(tmp_path / "out"), str(folder)]
+    for delay in (0.4, 0.8):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "arclean", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            _, err = process.communicate(timeout=60)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        assert (process.returncode, err) in ((130, b"arclean: interrupted\n"), (0, b"")), delay
+        assert not list(tmp_path.rglob("*.tmp")), delay

@@ -9,10 +9,11 @@ import concurrent.futures
 import contextlib
 import hashlib
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from arclean import io
 from arclean.errors import ArcleanError, InputError
@@ -20,6 +21,9 @@ from arclean.filters import Counts
 from arclean.jsonl import RecordCleaner
 from arclean.pipeline import Pipeline
 from arclean.stream import StreamCleaner
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 Reader = Callable[[str], str]
 """Turns a source ("-" for stdin, or a path) into text, raising ArcleanError."""
@@ -275,7 +279,7 @@ def clean_sources(
         return
     if _remembers_across_documents(pipeline):
         raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+    with Workers(jobs) as pool:
         if jsonl_field is None:
             tasks = [(pipeline, source, read, jsonl_field, strict) for source in sources]
             yield from pool.map(_work, tasks)
@@ -285,6 +289,48 @@ def clean_sources(
             yield outcome or clean_source(
                 pipeline, source, read, jsonl_field=jsonl_field, strict=strict
             )
+
+
+class Workers(concurrent.futures.ProcessPoolExecutor):
+    """Worker processes that stop on Ctrl-C or SIGTERM as this process does.
+
+    A terminal's Ctrl-C, and a scheduler's SIGTERM, reach every process of the group.
+    A worker stops the task it runs (a file it writes removes its temporary file) and
+    ignores the signal when idle: a worker that died there would print a traceback and
+    could leave the pool waiting on it for ever. Leaving the ``with`` block on an
+    exception cancels the tasks not started, so the run ends once the running ones do.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        super().__init__(max_workers=jobs, initializer=_ignore_interrupts)
+
+    def submit(
+        self, fn: Callable[..., _R], /, *args: Any, **kwargs: Any
+    ) -> concurrent.futures.Future[_R]:
+        return super().submit(_interruptible, fn, *args, **kwargs)
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> Literal[False]:
+        self.shutdown(wait=True, cancel_futures=kind is not None)
+        return False
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _interruptible(fn: Callable[..., _R], *args: Any, **kwargs: Any) -> _R:
+    """Run one task in a worker, stopped by Ctrl-C or SIGTERM (see :class:`Workers`)."""
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        _ignore_interrupts()
 
 
 JSONL_PART = 1 << 22  # at most this many bytes of JSON Lines records in one task
@@ -457,10 +503,6 @@ def _jsonl_parts(path: str, size: int) -> Iterator[tuple[int, int, int]]:
             number += data.count(b"\n")
 
 
-_T = TypeVar("_T")
-_R = TypeVar("_R")
-
-
 def _in_order(
     pool: concurrent.futures.Executor,
     function: Callable[[_T], _R],
@@ -535,13 +577,13 @@ def stream_sources(
         return
     if jsonl_field is None and (len(sources) < 2 or any(s.is_stdin for s in sources)):
         # One at a time: the chunks of a large text go to the workers.
-        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        with Workers(jobs) as pool:
             for source in sources:
                 yield _stream_one(pipeline, source, sinks, encoding, errors, state, executor=pool)
         return
     if _remembers_across_documents(pipeline):
         raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+    with Workers(jobs) as pool:
         if jsonl_field is not None:
             for source in sources:
                 yield _stream_jsonl_in(
