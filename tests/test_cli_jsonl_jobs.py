@@ -107,12 +107,9 @@ def test_plain_utf8_is_cut_in_parts_and_the_rest_read_whole(tmp_path: Path) -> N
     legacy = tmp_path / "cp1256.jsonl"
     legacy.write_bytes('{"text": "نص"}\n'.encode("cp1256") * 100)
     with ThreadPoolExecutor(2) as pool:
-        parts = runner._clean_jsonl_in(
-            pool, 2, pipeline, runner.Source(str(utf8), Path("in.jsonl")), "text", False, "auto"
-        )
-        whole = runner._clean_jsonl_in(
-            pool, 2, pipeline, runner.Source(str(legacy), Path("x")), "text", False, "auto"
-        )
+        way = runner.JsonlParts(pool, 2, pipeline, "text")
+        parts = runner._clean_jsonl_in(way, runner.Source(str(utf8), Path("in.jsonl")))
+        whole = runner._clean_jsonl_in(way, runner.Source(str(legacy), Path("x")))
     assert parts is not None and parts.error is None and parts.changed
     assert len(parts.cleaned.splitlines()) == 3000
     assert whole is None

@@ -285,7 +285,9 @@ def clean_sources(
             yield from pool.map(_work, tasks)
             return
         for source in sources:  # one file at a time, its records spread over the workers
-            outcome = _clean_jsonl_in(pool, jobs, pipeline, source, jsonl_field, strict, encoding)
+            outcome = _clean_jsonl_in(
+                JsonlParts(pool, jobs, pipeline, jsonl_field, strict, encoding), source
+            )
             yield outcome or clean_source(
                 pipeline, source, read, jsonl_field=jsonl_field, strict=strict
             )
@@ -339,45 +341,39 @@ JSONL_PART = 1 << 22  # at most this many bytes of JSON Lines records in one tas
 _Part = tuple[str, bool, int, dict[str, Counts]]
 
 
-def _clean_jsonl_in(
-    pool: concurrent.futures.Executor,
-    jobs: int,
-    pipeline: Pipeline,
-    source: Source,
-    field_path: str,
-    strict: bool,
-    encoding: str,
-    errors: str = "strict",
-) -> Outcome | None:
+@dataclass(frozen=True)
+class JsonlParts:
+    """How the records of JSON Lines files are cleaned in parts over worker processes."""
+
+    pool: concurrent.futures.Executor
+    jobs: int
+    pipeline: Pipeline
+    field_path: str
+    strict: bool = False
+    encoding: str = "auto"
+    errors: str = "strict"
+
+
+def _clean_jsonl_in(parts: JsonlParts, source: Source) -> Outcome | None:
     """Clean a UTF-8 JSON Lines file in parts of whole lines over the workers, and join
     them in order; None when the file must be read whole (another encoding, a BOM, a
     NUL or a byte that is not UTF-8), which then decides how to decode or refuse it."""
     outcome = Outcome(source)
     try:
-        parts = _cleaned_parts(pool, jobs, pipeline, source, field_path, strict, encoding, errors)
-        done = None if parts is None else list(parts)
+        found = _cleaned_parts(parts, source)
+        done = None if found is None else list(found)
     except ArcleanError as error:
         outcome.error = str(error)
         return outcome
     cleaned = [part for part in done or () if not isinstance(part, str)]
     if done is None or len(cleaned) < len(done):
         return None
-    _add_parts(outcome, pipeline, cleaned)
+    _add_parts(outcome, parts.pipeline, cleaned)
     outcome.cleaned = "".join(text for text, *_ in cleaned)
     return outcome
 
 
-def _stream_jsonl_in(
-    pool: concurrent.futures.Executor,
-    jobs: int,
-    pipeline: Pipeline,
-    source: Source,
-    sinks: SinkFactory,
-    field_path: str,
-    strict: bool,
-    encoding: str,
-    errors: str,
-) -> Outcome:
+def _stream_jsonl_in(parts: JsonlParts, source: Source, sinks: SinkFactory) -> Outcome:
     """Clean one JSON Lines file into its sink with its records spread over the workers.
 
     A large UTF-8 file streams: each part is written as it comes back, in order, with
@@ -385,31 +381,39 @@ def _stream_jsonl_in(
     written once all its records are clean, and any other file is cleaned in this
     process: either way, as with one job.
     """
+
+    def in_this_process() -> Outcome:
+        return _stream_one(
+            parts.pipeline,
+            source,
+            sinks,
+            parts.encoding,
+            parts.errors,
+            jsonl_field=parts.field_path,
+            strict=parts.strict,
+        )
+
     if source.is_stdin:
-        return _stream_one(pipeline, source, sinks, encoding, errors, None, field_path, strict)
+        return in_this_process()
     try:
         large = os.path.getsize(source.path) >= STREAM_ABOVE
     except OSError:
         large = False  # reading it says what is wrong
     if not large:
-        outcome = _clean_jsonl_in(
-            pool, jobs, pipeline, source, field_path, strict, encoding, errors
-        )
-        if outcome is None:
-            return _stream_one(pipeline, source, sinks, encoding, errors, None, field_path, strict)
-        return write_outcome(outcome, sinks)
+        outcome = _clean_jsonl_in(parts, source)
+        return in_this_process() if outcome is None else write_outcome(outcome, sinks)
     outcome = Outcome(source, streamed=True)
     sink: Sink | None = None
     try:
-        parts = _cleaned_parts(pool, jobs, pipeline, source, field_path, strict, encoding, errors)
-        if parts is None:
-            return _stream_one(pipeline, source, sinks, encoding, errors, None, field_path, strict)
+        found = _cleaned_parts(parts, source)
+        if found is None:
+            return in_this_process()
         sink = sinks(source)
-        for part in parts:
+        for part in found:
             if isinstance(part, str):
                 raise InputError(part)
             sink.write(part[0])
-            _add_parts(outcome, pipeline, [part])
+            _add_parts(outcome, parts.pipeline, [part])
         sink.close(outcome.streamed_changed)
     except ArcleanError as error:
         if sink is not None:
@@ -455,16 +459,7 @@ def _add_parts(outcome: Outcome, pipeline: Pipeline, parts: Iterable[_Part]) -> 
                 outcome.stats[name][kind] = outcome.stats[name].get(kind, 0) + n
 
 
-def _cleaned_parts(
-    pool: concurrent.futures.Executor,
-    jobs: int,
-    pipeline: Pipeline,
-    source: Source,
-    field_path: str,
-    strict: bool,
-    encoding: str,
-    errors: str,
-) -> Iterator[_Part | str] | None:
+def _cleaned_parts(parts: JsonlParts, source: Source) -> Iterator[_Part | str] | None:
     """The records of a UTF-8 JSON Lines file cleaned by the workers in parts of whole
     lines, in order: each part's :data:`_Part`, or the error that refuses its bytes (a
     NUL, a byte that is not UTF-8). None when the file is in another encoding or starts
@@ -472,16 +467,16 @@ def _cleaned_parts(
     with io.open_binary(source.path) as handle:
         head = handle.read(JSONL_PART)
         size = os.fstat(handle.fileno()).st_size
-    found = io.detect_encoding(head, source.name, encoding)  # utf-8-sig: UTF-8 named
+    found = io.detect_encoding(head, source.name, parts.encoding)  # utf-8-sig: UTF-8 named
     if head.startswith(codecs.BOM_UTF8) or found not in ("utf-8", "utf-8-sig"):
         return None
     # Parts small enough that every worker gets several, so all finish together.
-    part = max(1 << 16, min(JSONL_PART, size // (4 * jobs)))
+    part = max(1 << 16, min(JSONL_PART, size // (4 * parts.jobs)))
     tasks = (
-        (pipeline, source, start, end, number, field_path, strict, errors)
+        (parts.pipeline, source, start, end, number, parts.field_path, parts.strict, parts.errors)
         for start, end, number in _jsonl_parts(source.path, part)
     )
-    return _in_order(pool, _clean_jsonl_part, tasks, 2 * jobs)
+    return _in_order(parts.pool, _clean_jsonl_part, tasks, 2 * parts.jobs)
 
 
 def _jsonl_parts(path: str, size: int) -> Iterator[tuple[int, int, int]]:
@@ -585,10 +580,9 @@ def stream_sources(
         raise InputError("repeats with scope=stream remembers across files: use --jobs 1")
     with Workers(jobs) as pool:
         if jsonl_field is not None:
+            parts = JsonlParts(pool, jobs, pipeline, jsonl_field, strict, encoding, errors)
             for source in sources:
-                yield _stream_jsonl_in(
-                    pool, jobs, pipeline, source, sinks, jsonl_field, strict, encoding, errors
-                )
+                yield _stream_jsonl_in(parts, source, sinks)
             return
         tasks = [(pipeline, source, sinks, encoding, errors) for source in sources]
         yield from pool.map(_stream_work, tasks)
