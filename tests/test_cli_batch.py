@@ -142,3 +142,17 @@ def test_stats_verbose_json_reports_each_file(tree: Path, tmp_path: Path) -> Non
     assert code == 0
     assert data["total"]["repeats"]["dropped_exact"] == 10
     assert data["files"][str(tree / "a.txt")]["repeats"]["dropped_exact"] == 5
+
+
+def test_start_up_imports_no_process_pool() -> None:
+    # A tiny file must start and finish in well under 150 ms: multiprocessing (about
+    # 18 ms) is imported only when -j asks for workers.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from arclean.cli import main; import arclean; arclean.clean('نص.');"
+        "print('multiprocessing' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]

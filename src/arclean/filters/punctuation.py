@@ -146,12 +146,6 @@ def _pair_lines(text: str, others: tuple[str, ...] | None) -> set[Line]:
     return {*pairs.lines_to_tighten(text, others), *pairs.lines_where(text, quote_triggers, others)}
 
 
-@cache
-def _any_mark_rule(max_run: int, ellipsis: bool) -> re.Pattern[str]:
-    """The triggers of every mark in one pattern (compiled on first use)."""
-    return re.compile("|".join(_mark_trigger(m, max_run, ellipsis).pattern.pattern for m in _MARKS))
-
-
 def _fixed_whole(text: str) -> bool:
     """Whether ``text`` is fixed as a whole, not line by line: a placeholder may be
     missing, or a protected span may run over lines.
@@ -357,8 +351,8 @@ class Punctuation(Filter):
 
     def _no_rule_fires(self, text: str) -> bool:
         """Whether no rule can change ``text``, for a short one (a tweet, a record): no
-        mark's trigger matches anywhere and no line's pairs may need tightening. One
-        search for every mark is cheaper there than finding the lines of each.
+        mark's trigger matches anywhere and no line's pairs may need tightening. A
+        search for each mark it holds is cheaper there than finding the lines of each.
 
         >>> Punctuation()._no_rule_fires("قال: نعم، هنا 3.5 كيلو.")
         True
@@ -367,8 +361,10 @@ class Punctuation(Filter):
         """
         if self.quotes != "keep" or (self.arabic_percent and "%" in text) or _fixed_whole(text):
             return False  # each is left to _lines_to_fix
-        if _any_mark_rule(self.max_run, self.ellipsis != "keep").search(text):
-            return False
+        ellipsis = self.ellipsis != "keep"
+        for mark in _MARKS:  # each trigger is compiled on first use: a short run pays for few
+            if mark in text and _mark_trigger(mark, self.max_run, ellipsis).pattern.search(text):
+                return False
         return not pairs.may_tighten(text) or not _pair_lines(text, pairs.UNKNOWN_BREAKS)
 
     def apply_everywhere(self, text: str) -> tuple[str, Counts]:
