@@ -157,7 +157,7 @@ def _fixed_whole(text: str) -> bool:
     )
 
 
-# Characters below which a text is first searched once for any rule that may fire.
+# Characters below which a text is first checked for a rule that may fire anywhere.
 _SHORT = 1000
 
 

@@ -391,11 +391,7 @@ class _Lines:
             return 0, ""  # no block can end here: the common case
         if self.verse[last]:
             return 0, ""  # every block holds the last line, and a block holds no verse line
-        sizes = [
-            size
-            for size in range(1, min(Repeats.BLOCK_MAX_LINES, len(run) // 2) + 1)
-            if self.alike(run[-1 - size], last)
-        ]
+        sizes = [size for size in range(1, most + 1) if self.alike(run[-1 - size], last)]
         for size in sizes:
             kind = self._block_repeats(run[-size:], run[-2 * size : -size])
             if kind:
