@@ -280,6 +280,12 @@ FOUND = [
     ("ط§ًظ„ظˆط²ظٹط±", "default", "الوزير\n"),
     ("Café¤ً crème", "default", "Café¤ً crème\n"),  # no mojibake: the mark stays
     ("قال الوزير\nالخبر\nقال الوزير\nقال الوزير\nالخبر\n", "safe", "قال الوزير\nالخبر\n"),
+    # marks between syntax characters with a tatweel among them: the tatweel filter took
+    # it out, and a second run found the marks between "%" and "<"
+    ("%ّـۖ%s&lt;.b", "default", "%%s<.b\n"),
+    ("%ّـۖ<b", "default", "%<b\n"),
+    ("قال <ّـp> نعم", "default", "قال\nنعم\n"),  # as <ّp>: the tag goes
+    ("1ـ2 &amp; 3", "default", "1ـ2 & 3\n"),  # a tatweel with no mark stays
 ]
 
 

@@ -226,19 +226,31 @@ _ENTITY = (
 
 # What the invisible filter removes (and ZWNJ, which it removes from Arabic paragraphs).
 # and Arabic marks, which the diacritics filter removes.
-_HIDDEN = chars.char_class(
-    chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER, chars.SUPERSCRIPT_ALEF} | chars.HARAKAT,
-    (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE, *chars.ARABIC_COMBINING_RANGES),
+_HIDDEN_CHARS = chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER, chars.SUPERSCRIPT_ALEF}
+_HIDDEN_RANGES = (
+    *chars.CONTROL_RANGES,
+    chars.DEPRECATED_FORMAT_RANGE,
+    *chars.ARABIC_COMBINING_RANGES,
+)
+_HIDDEN = chars.char_class(_HIDDEN_CHARS | chars.HARAKAT, _HIDDEN_RANGES)
+# A tatweel among the marks goes with them: the tatweel filter may take it out from
+# between two marks ("%ّـۖ<"), and a second run would find the marks between "%" and "<".
+_HIDDEN_OR_TATWEEL = chars.char_class(
+    _HIDDEN_CHARS | chars.HARAKAT | {chars.TATWEEL}, _HIDDEN_RANGES
 )
 # A printable ASCII character, or a digit of any system that the digits filter may make
 # one (\d is str.isdecimal). No hidden mark is one of these.
 _SYNTAX = r"[!-~\d]"
-# A whole run of hidden marks with a syntax character on both sides (spaces may come
-# before the second: the punctuation filter takes those before a mark, "}ْ :" becomes
-# "}ْ:", and a second run would then find the mark). It starts with the mark, so the
-# regex engine skips straight from one mark to the next.
+# A whole run of hidden marks (and the tatweels among them) with a syntax character on
+# both sides (spaces may come before the second: the punctuation filter takes those
+# before a mark, "}ْ :" becomes "}ْ:", and a second run would then find the mark). It
+# starts with a character of the run, so the regex engine skips straight to the next.
 _SPACE = chars.char_class(chars.HORIZONTAL_SPACES)
-_HIDDEN_BETWEEN_SYNTAX = f"{_HIDDEN}(?<={_SYNTAX}{_HIDDEN}){_HIDDEN}*(?={_SPACE}*{_SYNTAX})"
+_HIDDEN_BETWEEN_SYNTAX = (
+    f"{_HIDDEN_OR_TATWEEL}(?<={_SYNTAX}{_HIDDEN_OR_TATWEEL})"
+    f"(?:(?<={_HIDDEN})|(?={_HIDDEN_OR_TATWEEL}*?{_HIDDEN}))"  # a mark in the run
+    f"{_HIDDEN_OR_TATWEEL}*(?={_SPACE}*{_SYNTAX})"
+)
 # Every kind of markup holds one of these; text with none of them is left at once.
 _TRIGGERS = ("<", "&", "[", "{{")
 # How every token, block and entity begins, by the character it starts with, loosened:
