@@ -957,6 +957,8 @@ def _all_unlike(text: str) -> int | None:
         return None
     if lines_with_twin_sentences(image.translate(TO_PLAIN_SPACE)):
         return None
+    if "\n" not in text:  # one line (a tweet): no other to be like
+        return int(bool(text.strip()))
     kept = list(itertools.compress(skeletons(image), map(str.strip, text.split("\n"))))
     return len(kept) if len(set(kept)) == len(kept) else None
 
