@@ -18,6 +18,8 @@ _ODD_BREAK = re.compile(chars.char_class(_ODD_BREAKS))
 # Tabs, NBSP and the other Unicode spaces, each to an ASCII space.
 _ODD_SPACES = "".join(sorted(chars.HORIZONTAL_SPACES - {" "}))
 _ODD_SPACE = re.compile(chars.char_class(_ODD_SPACES))
+_ODD_BREAKS_OR_SPACES = _ODD_BREAKS + _ODD_SPACES
+_SHORT = 1000  # characters: below, contains_any makes one search of a class
 _SPACE_RUN = re.compile("  +")
 _TRAILING_SPACE = re.compile(" \n")
 _LEADING_SPACE = re.compile("\n ")
@@ -70,7 +72,9 @@ class Whitespace(Filter):
 
     def apply(self, text: str) -> tuple[str, Counts]:
         breaks = replaced = folded = blank_runs = 0
-        if contains_any(text, _ODD_BREAKS):  # each looked for alone: faster than a class
+        # A short text (a record) is searched once for both kinds: most have neither.
+        odd = len(text) >= _SHORT or contains_any(text, _ODD_BREAKS_OR_SPACES)
+        if odd and contains_any(text, _ODD_BREAKS):  # each alone: faster than a class
             # CRLF first, at C speed (Windows files: a match a line costs far more), then
             # the other breaks, a CR that was not before a LF among them.
             breaks = text.count("\r\n")
@@ -79,7 +83,7 @@ class Whitespace(Filter):
             if contains_any(text, _ODD_BREAKS):
                 text, others = _ODD_BREAK.subn("\n", text)
                 breaks += others
-        if contains_any(text, _ODD_SPACES):
+        if odd and contains_any(text, _ODD_SPACES):
             text, replaced = _ODD_SPACE.subn(" ", text)
         if "  " in text:
             text, folded = _SPACE_RUN.subn(" ", text)
