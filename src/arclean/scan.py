@@ -27,13 +27,13 @@ def contains_any(text: str, characters: str) -> bool:
     >>> contains_any("قال", "یک"), contains_any("وزیر", "یک"), contains_any("ب", "\\u2028")
     (False, True, False)
     """
-    if len(text) < _SHORT and characters:
+    if len(text) < ONE_SEARCH_BELOW and characters:
         return _any_of(characters).search(text) is not None
     return any(finder(c)(text) for c in characters)
 
 
 # Characters below which one class search is cheaper than a find for each character.
-_SHORT = 1000
+ONE_SEARCH_BELOW = 1000
 
 
 @functools.cache

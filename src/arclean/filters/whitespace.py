@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
-from arclean.scan import RARE_LINE_BREAKS, contains_any
+from arclean.scan import ONE_SEARCH_BELOW, RARE_LINE_BREAKS, contains_any
 
 # Each step is one pass that re or str runs at C speed (a pattern that starts with a
 # fixed character lets re skip to it), and is skipped when a cheaper check finds
@@ -19,7 +19,6 @@ _ODD_BREAK = re.compile(chars.char_class(_ODD_BREAKS))
 _ODD_SPACES = "".join(sorted(chars.HORIZONTAL_SPACES - {" "}))
 _ODD_SPACE = re.compile(chars.char_class(_ODD_SPACES))
 _ODD_BREAKS_OR_SPACES = _ODD_BREAKS + _ODD_SPACES
-_SHORT = 1000  # characters: below, contains_any makes one search of a class
 _SPACE_RUN = re.compile("  +")
 _TRAILING_SPACE = re.compile(" \n")
 _LEADING_SPACE = re.compile("\n ")
@@ -73,7 +72,7 @@ class Whitespace(Filter):
     def apply(self, text: str) -> tuple[str, Counts]:
         breaks = replaced = folded = blank_runs = 0
         # A short text (a record) is searched once for both kinds: most have neither.
-        odd = len(text) >= _SHORT or contains_any(text, _ODD_BREAKS_OR_SPACES)
+        odd = len(text) >= ONE_SEARCH_BELOW or contains_any(text, _ODD_BREAKS_OR_SPACES)
         if odd and contains_any(text, _ODD_BREAKS):  # each alone: faster than a class
             # CRLF first, at C speed (Windows files: a match a line costs far more), then
             # the other breaks, a CR that was not before a LF among them.
