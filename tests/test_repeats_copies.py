@@ -175,6 +175,32 @@ def test_a_run_of_copies_is_looked_at_once(
     assert doc.copies(1) == 9_998 and doc.copies(9_999) == 0
 
 
+@pytest.mark.parametrize(
+    "block, kept",
+    [
+        (["ب", "ت"], 2),  # dropped from the first copy on
+        (["أ ب", "ج د", "ه و", LONG], 4),
+        ([VERSE, "أقيام الساعة موعده"], 10_000),  # verse lines, never in a block: all kept
+    ],
+)
+def test_copies_of_a_block_are_passed_without_keys_for_each(block: list[str], kept: int) -> None:
+    # "ب\nت\n" 5,000 times: the walk drops the first copy of the block and the copies
+    # after it with it; their keys and verse flags are neither asked for nor made.
+    text = "".join(f"{line}\n" for line in block) * (10_000 // len(block))
+    doc = _SparseDocument.of(text, Repeats(min_words=1))
+    assert doc is not None
+    looks = []
+    back_to_back = doc.back_to_back
+    doc.back_to_back = lambda i, run: looks.append(i) or back_to_back(i, run)  # type: ignore[method-assign]
+    result, counts = _drop(text, doc)
+    assert result == text[: sum(len(line) + 1 for line in (block * 10_000)[:kept])]
+    assert counts.get("dropped_exact", 0) == len(text.splitlines()) - kept
+    if kept < 10_000:
+        assert looks == list(range(len(block) + 1))
+        assert len(doc.exact) <= 2 * len(block) and len(doc._like) <= 2 * len(block)
+    assert (result, counts) == _same_as_careful(text, min_words=1)
+
+
 def test_lines_without_a_letter_or_digit_are_kept_without_a_look() -> None:
     # "***" is never dropped nor in a back-to-back block; "* * * * *" has enough words
     # to be walked (and is kept: no letter or digit), and "12" has digits: those are

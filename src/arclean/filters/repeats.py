@@ -191,13 +191,13 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
     walked = doc.walked
     walk = iter(walked)
 
-    def pass_copies(i: int, more: int) -> int:
-        """Pass the ``more`` copies after line ``i`` without a look at each; the first
-        line after them."""
+    def pass_to(i: int, end: int) -> int:
+        """Pass the lines after line ``i`` and before ``end`` (copies of it, or of its
+        block) without a look at each; ``end``."""
         position = bisect.bisect_left(walked, i)
-        skip = bisect.bisect_left(walked, i + 1 + more, position) - position - 1
+        skip = bisect.bisect_left(walked, end, position) - position - 1
         next(itertools.islice(walk, skip, skip), None)
-        return i + 1 + more
+        return end
 
     for i in walk:
         if i < index:  # taken with a block already
@@ -215,17 +215,17 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         if size == 1 and (more := copies(i)):  # copies of the line go the same way
             stats[kind] += 1 + more
             copied.append(range(i, i + 1 + more))
-            index = pass_copies(i, more)
+            index = pass_to(i, i + 1 + more)
             continue
         if not size and verse[i] and (more := copies(i)):  # kept, copies and all: a
             run.extend(range(i, i + 1 + more))  # back-to-back block holds no verse line
-            index = pass_copies(i, more)
+            index = pass_to(i, i + 1 + more)
             continue
         if size:  # and the whole copies of the block that follow it go the same way
             end = i + size + (doc.block_copies(i, size) if size > 1 else 0)
             stats[kind] += end - i
             copied.append(range(i, end))
-            index = end
+            index = pass_to(i, end)
             continue
         index = i + 1
         drop = None
@@ -357,10 +357,17 @@ class _Lines:
         end = _copies_end(self.texts, index, size)
         end -= (end - start) % size
         verse = self.verse
-        if any(map(verse.__getitem__, range(start, end))):
+        if self._may_hold_verse(range(index, start), end) and any(
+            map(verse.__getitem__, range(start, end))
+        ):
             first = next(j for j in range(start, end) if verse[j])
             end = first - (first - start) % size
         return end - start
+
+    def _may_hold_verse(self, block: range, end: int) -> bool:
+        """Whether a line of the copies of ``block`` up to line ``end`` may be a verse
+        line: as far as this class knows, yes."""
+        return True
 
     def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
         """How many lines from ``index`` repeat the lines kept just before them (a line,
@@ -643,6 +650,13 @@ class _SparseDocument(_Lines):
                 i += step
         return found >= Repeats.VERSE_MIN_LINES
 
+    def _may_hold_verse(self, block: range, end: int) -> bool:
+        """A verse line is verse-like, and a copy of a line is as verse-like as the line
+        (when no line was collapsed: a collapsed line is judged by its text before).
+        So copies of a block without a verse-like line hold no verse line, and a page
+        of "ب\nت\n" a million times over costs two flags, not a million."""
+        return bool(self._collapsed) or any(map(self._like.__getitem__, block))
+
     def copies(self, index: int) -> int:
         """How many lines right after ``index`` have its text, before and after
         collapsing sentences (up to the first that has not).
@@ -673,17 +687,22 @@ class _SparseDocument(_Lines):
 
     def _prepare(self, plain: bool) -> None:
         """The exact keys, words and verse flags of the lines to walk, in one go (a
-        call a line for each costs more than the keys). A line like the one before it
-        is left to be computed if the walk asks for it: it seldom does (see copies())."""
+        call a line for each costs more than the keys). A line like one of the four
+        before it is left to be computed if the walk asks for it: it seldom does, as
+        the walk passes copies of a line or of a block without a look (see copies()
+        and block_copies()), and "ب\nت\n" a million times over has two lines to key."""
         if self._collapsed:
             lines = [i for i in self._walked if i not in self._collapsed]
         else:
             lines = self._walked
         original = self._original
-        before = map(original.__getitem__, map(operator.sub, lines, itertools.repeat(1)))
-        lines = list(
-            itertools.compress(lines, map(operator.ne, map(original.__getitem__, lines), before))
-        )
+        for back in range(1, Repeats.BLOCK_MAX_LINES + 1):  # each pass on fewer lines
+            before = map(original.__getitem__, map(operator.sub, lines, itertools.repeat(back)))
+            lines = list(
+                itertools.compress(
+                    lines, map(operator.ne, map(original.__getitem__, lines), before)
+                )
+            )
         texts = map(self.texts.__getitem__, lines)
         if plain:
             exact = [
