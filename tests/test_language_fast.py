@@ -10,12 +10,13 @@ characters and words that decide.
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arclean import Pipeline, chars, wordlists
+from arclean import Pipeline, chars, scan, wordlists
 from arclean.filters import language
 from arclean.filters.folding import Alef, AlefMaksura, HamzaSeats, TehMarbuta, _LetterFold
 from arclean.filters.language import Language, paragraph_language, skeleton
@@ -212,6 +213,38 @@ def _yeh_to_arabic(text: str) -> str:
 def test_change_together_as_one_at_a_time(text: str) -> None:
     one = language.map_arabic_paragraphs(text, "\u06cc", _yeh_to_arabic)
     assert language.map_arabic_paragraphs(text, "\u06cc", _yeh_to_arabic, together=True) == one
+
+
+@given(
+    st.lists(
+        st.one_of(paragraphs, st.sampled_from(("\n", "\n", "\u06cc", "\u06cc\n"))), max_size=12
+    ).map("".join),
+    st.booleans(),
+)
+def test_lines_split_at_lf_are_changed_as_found_one_by_one(text: str, together: bool) -> None:
+    # A text with lines close together that hold the letter is split at LF and each
+    # distinct line changed once; the result and the count are those of the spans.
+    text = text * 3  # repeated lines, as short-line pages have them
+    spans = language.map_arabic_paragraphs(text, "\u06cc", _yeh_to_arabic, together=together)
+    with mock.patch.object(scan, "_DENSE_AFTER", 2):
+        memory = language.Decisions()
+        lines = language.map_arabic_paragraphs(
+            text, "\u06cc", _yeh_to_arabic, together=together, memory=memory
+        )
+    assert lines == spans
+
+
+def test_a_page_of_short_lines_is_changed_a_distinct_line_at_a_time() -> None:
+    calls: list[str] = []
+
+    def fix(lines: str) -> str:
+        calls.append(lines)
+        return _yeh_to_arabic(lines)
+
+    text = "في علی\nی\n" * 1000
+    fixed = language.map_arabic_paragraphs(text, "\u06cc", fix, together=True)
+    assert fixed == ("في علي\nی\n" * 1000, 1000)  # a lone ی is no Arabic paragraph
+    assert calls == ["في علی"]
 
 
 def test_a_change_that_makes_a_line_feed_goes_one_at_a_time() -> None:

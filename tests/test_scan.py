@@ -38,9 +38,21 @@ def test_lines_holding_matches_the_plain_definition(text: str) -> None:
 
 @given(st.lists(ALPHABET, max_size=60).map("".join))
 def test_lines_holding_densely_matches_the_plain_definition(text: str) -> None:
-    # Every line tested one by one once two lines close together are found.
+    # Every line tested one by one once two lines close together are found; or, when
+    # LF is the only break, no spans: the caller splits the text at LF.
     with mock.patch.object(scan, "_DENSE_AFTER", 2):
-        assert lines_holding(text, "یک") == naive_lines_holding(text, "یک")
+        found = lines_holding(text, "یک")
+    if found is None:
+        assert not contains_any(text, scan.RARE_LINE_BREAKS)
+        assert len(naive_lines_holding(text, "یک")) >= 2
+    else:
+        assert found == naive_lines_holding(text, "یک")
+
+
+def test_lines_holding_gives_no_spans_for_many_close_lines_split_at_lf_alone() -> None:
+    assert lines_holding("ی\nقال\n" * 300, "یک") is None
+    assert lines_holding("ی\nقال\n" * 300 + "\r", "یک") == [(6 * i, 6 * i + 1) for i in range(300)]
+    assert lines_holding(("قال " * 100 + "ی\n") * 300, "یک") is not None  # far apart
 
 
 def test_lines_holding_many_short_lines() -> None:
