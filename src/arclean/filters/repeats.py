@@ -824,12 +824,18 @@ class _SparseDocument(_Lines):
         empty = self._empty = list(
             itertools.compress(itertools.count(), map(operator.not_, skeleton))
         )
-        # Blank: nothing but whitespace (C calls only: a page of "***" lines has many).
-        blanks = list(
-            itertools.compress(
-                empty, map(operator.not_, map(str.strip, map(texts.__getitem__, empty)))
+        # Blank: nothing but whitespace. Each text is judged once (a page of "***" or
+        # of "ـ" lines has one), and the lines sorted only when some are blank and some not.
+        self._empty_texts = kinds = dict.fromkeys(map(texts.__getitem__, empty))
+        blank = {t for t in kinds if not t.strip()}
+        if len(blank) == len(kinds):
+            blanks = empty
+        elif not blank:
+            blanks = []
+        else:
+            blanks = list(
+                itertools.compress(empty, map(blank.__contains__, map(texts.__getitem__, empty)))
             )
-        )
         if len(empty) - len(blanks) < 2:
             shared.discard(b"")
         if not shared:
@@ -853,7 +859,7 @@ class _SparseDocument(_Lines):
         across the document (with no kept line before them, they repeat none)."""
         walked = self.candidates
         if walked and len(self._empty) > len(self.blanks):
-            never = self._never_dropped(self._empty)
+            never = self._never_dropped()
             if never:
                 walked = list(itertools.filterfalse(never.__contains__, walked))
         # At most one line more than blank lines is between two: worth looking for
@@ -878,16 +884,16 @@ class _SparseDocument(_Lines):
                 walked = [i for i in walked if i not in alone]
         return walked
 
-    def _never_dropped(self, lines: list[int]) -> set[int]:
-        """The ``lines`` without a letter or digit ("***") and of fewer words than a
-        paragraph compared across the document: the walk keeps them whatever comes
-        (a back-to-back block holds none), as it keeps the lines it does not look at.
-        (Blank lines are among them; the walk never looks at one anyway.) Each text is
-        judged once: a page of 100,000 "ـ" lines has one."""
-        texts, minimum = self.texts, self.options.min_words
+    def _never_dropped(self) -> set[int]:
+        """The lines with an empty skeleton but without a letter or digit ("***") and
+        of fewer words than a paragraph compared across the document: the walk keeps
+        them whatever comes (a back-to-back block holds none), as it keeps the lines it
+        does not look at. (Blank lines are among them; the walk never looks at one
+        anyway.) Each text is judged once: a page of 100,000 "***" lines has one."""
+        texts, minimum, lines = self.texts, self.options.min_words, self._empty
         never = {
             text
-            for text in set(map(texts.__getitem__, lines))
+            for text in self._empty_texts
             if not _HAS_WORD.search(text) and len(text.split()) < minimum
         }
         if not never:
