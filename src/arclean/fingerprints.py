@@ -107,8 +107,13 @@ class FingerprintSet:
         old = self._view
         self._slots *= 2
         self._table = bytearray(8 * self._slots)
-        self._view = memoryview(self._table).cast("Q")
-        for value in old:
-            if value != _EMPTY:
-                self._view[self._find(value)] = value
+        view = self._view = memoryview(self._table).cast("Q")
+        mask = self._slots - 1
+        # _find written out, over the taken slots only: a stream grows its set some
+        # ten times, and the moves were a third of the time spent adding.
+        for value in filter(None, old):  # 0 is a free slot
+            slot = value & mask
+            while view[slot]:
+                slot = (slot + 1) & mask
+            view[slot] = value
         old.release()
