@@ -12,7 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arclean.filters import Repeats
-from arclean.filters.repeats import _apply_carefully, _apply_sparsely, _drop, _SparseDocument
+from arclean.filters.repeats import (
+    _apply_carefully,
+    _apply_sparsely,
+    _Document,
+    _drop,
+    _SparseDocument,
+)
 
 OPTIONS: list[dict[str, Any]] = [
     {},
@@ -234,3 +240,19 @@ def test_short_lines_between_blank_lines_are_kept_without_a_look() -> None:
     assert with_one_word is not None
     assert with_one_word.walked == with_one_word.candidates
     assert _same_as_careful(text, min_words=1)[1]["dropped_exact"] == 1001 + 1  # and LONG
+
+
+@given(documents())
+def test_lines_alone_share_their_near_key_with_no_line(text: str) -> None:
+    # The walk asks no back-to-back question of these lines: none may be like another,
+    # after collapsing too.
+    for options in OPTIONS:
+        doc = _Document(text, Repeats(**options), set())
+        assert doc.alone == {i for i, key in enumerate(doc.near) if doc.near.count(key) == 1}
+
+
+def test_a_line_collapsed_like_the_next_is_not_alone() -> None:
+    said = "قال الوزير إن الحكومة ستعمل."
+    doc = _Document(f"{said} {said}\n{said}\n", Repeats(min_words=3), set())
+    assert doc.segments_collapsed == 1
+    assert doc.near[0] == doc.near[1] and not {0, 1} & doc.alone

@@ -14,6 +14,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
@@ -189,6 +190,7 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         doc.copies,
     )
     next_blank = 0  # the first of the blank lines not yet passed
+    alone = doc.alone
     walked = doc.walked
     walk = iter(walked)
 
@@ -212,7 +214,7 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
                 run = list(range(last + 1, i))
             else:
                 run.extend(range(index, i))
-        size, kind = back_to_back(i, run)
+        size, kind = (0, "") if i in alone else back_to_back(i, run)
         if size == 1 and (more := copies(i)):  # copies of the line go the same way
             stats[kind] += 1 + more
             copied.append(range(i, i + 1 + more))
@@ -241,6 +243,8 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
             dropped.append(i)
         else:
             run.append(i)
+            if i in alone:
+                continue
             # Dropping lines may have put two equal blocks side by side ("A k A A k"
             # is "A k A k" once the second A goes): the kept lines never end in a
             # block that repeats the one before it, so a second run drops nothing.
@@ -321,6 +325,9 @@ class _Lines:
     # A value that alike lines share (a near key, a skeleton): comparing it first rules
     # out at C speed most lines that are not alike.
     screen: _ByLine[str | bytes]
+    # Lines whose screen no other line shares: like no other line, so in no back-to-back
+    # block, and the walk asks no block question of them.
+    alone: AbstractSet[int] = frozenset()
 
     def alike(self, a: int, b: int) -> bool:
         """Lines ``a`` and ``b`` are the same once whitespace (or, with ``near``,
@@ -478,6 +485,9 @@ class _Document(_Lines):
         self.verse = self._verse()
         self.segments_collapsed = self._collapse_segments(image)
         self.teasers = self._teasers()
+        times = Counter(self.near)  # the near keys as collapsing left them
+        once = map((1).__eq__, map(times.__getitem__, self.near))
+        self.alone = set(itertools.compress(itertools.count(), once))
 
     def repeat_of(self, index: int) -> str | None:
         exact, near, seen = self.exact[index], self.near[index], self.seen
