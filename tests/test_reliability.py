@@ -286,6 +286,15 @@ FOUND = [
     ("%ّـۖ<b", "default", "%<b\n"),
     ("قال <ّـp> نعم", "default", "قال\nنعم\n"),  # as <ّp>: the tag goes
     ("1ـ2 &amp; 3", "default", "1ـ2 & 3\n"),  # a tatweel with no mark stays
+    # a mark between syntax characters with a space and a hidden mark before the second:
+    # invisible and whitespace made it "}} 4", and a second run found the mark
+    ("}}ٌ\t\u200b{$x}4 &amp;", "default", "}} 4 &\n"),
+    (
+        "'</script>\u2009هfunction(تابعونا علىعلى ن}}ٌ\t\u200b{$x}4\u2009&amp;]]",
+        "default",
+        "'\nهfunction(تابعونا علىعلى ن}} 4 &]]\n",
+    ),
+    ("}ٌ\u200bب", "default", "}ٌب\n"),  # a letter after them, no syntax: the mark stays
 ]
 
 
