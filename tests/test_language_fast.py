@@ -20,6 +20,7 @@ from arclean import Pipeline, chars, scan, wordlists
 from arclean.filters import language
 from arclean.filters.folding import Alef, AlefMaksura, HamzaSeats, TehMarbuta, _LetterFold
 from arclean.filters.language import Language, paragraph_language, skeleton
+from arclean.filters.templates import remove_templates
 
 LETTER = chars.char_class(ranges=chars.ARABIC_LETTER_RANGES)
 NON_ARABIC = re.compile(chars.char_class(chars.NON_ARABIC_LETTERS))
@@ -245,6 +246,15 @@ def test_a_page_of_short_lines_is_changed_a_distinct_line_at_a_time() -> None:
     fixed = language.map_arabic_paragraphs(text, "\u06cc", fix, together=True)
     assert fixed == ("في علي\nی\n" * 1000, 1000)  # a lone ی is no Arabic paragraph
     assert calls == ["في علی"]
+
+
+@pytest.mark.parametrize("copies", [1, 300])  # spans, or the lines split at LF
+def test_a_paragraph_is_judged_as_judge_leaves_it(copies: int) -> None:
+    # "ف{{x}}ي": a placeholder splits the function word في until templates removes it.
+    text = "ف{{x}}ي وزیر\n" * copies
+    assert language.map_arabic_paragraphs(text, "\u06cc", _yeh_to_arabic) == (text, 0)
+    judged = language.map_arabic_paragraphs(text, "\u06cc", _yeh_to_arabic, judge=remove_templates)
+    assert judged == ("ف{{x}}ي وزير\n" * copies, copies)  # changed as it is
 
 
 def test_a_change_that_makes_a_line_feed_goes_one_at_a_time() -> None:

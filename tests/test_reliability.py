@@ -295,6 +295,10 @@ FOUND = [
         "'\nهfunction(تابعونا علىعلى ن}} 4 &]]\n",
     ),
     ("}ٌ\u200bب", "default", "}ٌب\n"),  # a letter after them, no syntax: the mark stays
+    # a ZWNJ judged in a line with placeholders that templates removes later, joining
+    # ال and ي into الي: the second run judged the line Arabic and took the ZWNJ
+    ("${x}\u200cال{% if a %}ي&nbsp;ؽْشارك<", "default", "الي ؽْشارك<\n"),
+    ("می\u200cخواهم {{x}} این کتاب را", "default", "می\u200cخواهم این کتاب را\n"),  # Persian
 ]
 
 

@@ -88,8 +88,8 @@ def lines_holding(text: str, characters: str) -> list[tuple[int, int]] | None:
     0.5 ms/MB: two of them share a byte with common Arabic letters).
 
     None when the lines that hold one come close together and the text has no break
-    but LF: most lines hold one, and ``text.split("\n")`` costs less than a span each
-    (a megabyte of "ی\n" is 333,333 lines).
+    but LF: most lines hold one, and ``text.split("\\n")`` costs less than a span each
+    (a megabyte of "ی\\n" is 333,333 lines).
 
     >>> lines_holding("قال\\nوزیر\\nکتاب\\rیک", "یک")
     [(4, 8), (9, 13), (14, 16)]

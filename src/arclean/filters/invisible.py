@@ -10,6 +10,7 @@ from typing import Any
 from arclean import chars
 from arclean.filters.base import Counts, Filter, counts
 from arclean.filters.language import DECISIONS, Decisions, map_arabic_paragraphs
+from arclean.filters.templates import remove_templates
 
 _INVISIBLE = re.compile(
     chars.char_class(chars.INVISIBLE, (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE))
@@ -56,8 +57,16 @@ class Invisible(Filter):
             before = len(text)
             memory = state.setdefault(DECISIONS, Decisions())
             # Dropping a character keeps each line a line: all the lines in one call.
+            # Each line is judged without its template placeholders, which the
+            # templates filter removes after this one: "${x}\u200cال{% if a %}ي" is
+            # judged as "\u200cالي", the line a second run would see.
             text = map_arabic_paragraphs(
-                text, chars.ZERO_WIDTH_NON_JOINER, _drop_zwnj, together=True, memory=memory
+                text,
+                chars.ZERO_WIDTH_NON_JOINER,
+                _drop_zwnj,
+                together=True,
+                memory=memory,
+                judge=remove_templates,
             )[0]
             zwnj = before - len(text)
         return text, counts(chars_removed=n + zwnj)

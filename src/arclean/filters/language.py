@@ -275,6 +275,7 @@ def map_arabic_paragraphs(
     *,
     together: bool = False,
     memory: Decisions | None = None,
+    judge: Callable[[str], str] | None = None,
 ) -> tuple[str, int]:
     """Apply ``change`` to each paragraph (line) that holds any of the characters
     ``needs`` and that is judged Arabic; return the text and how many paragraphs changed.
@@ -285,7 +286,9 @@ def map_arabic_paragraphs(
     With ``together``, ``change`` gets all those paragraphs at once, joined by LF: one
     call instead of one a paragraph, for a change that works within each line and
     never adds or removes a LF. ``memory`` keeps decisions for the other filters of
-    the same run (see :class:`Decisions`).
+    the same run (see :class:`Decisions`). With ``judge``, each paragraph is judged as
+    ``judge`` leaves it (as the filters after the caller will: a placeholder inside a
+    word goes, and the word it joins may decide), and changed as it is.
 
     >>> map_arabic_paragraphs("قال إن الوزير\\rکتاب", "یک", str.upper)
     ('قال إن الوزير\\rکتاب', 0)
@@ -294,11 +297,11 @@ def map_arabic_paragraphs(
     """
     spans = lines_holding(text, needs)
     if spans is None:  # most lines hold one, and every break is a LF
-        return _map_arabic_lines(text, needs, change, together=together, memory=memory)
+        return _map_arabic_lines(text, needs, change, together, memory, judge)
     lines = [text[start:end] for start, end in spans]
     chosen = [
         (span, line)
-        for span, line, language in zip(spans, lines, _languages(lines, memory), strict=True)
+        for span, line, language in zip(spans, lines, _judged(lines, memory, judge), strict=True)
         if language is Language.ARABIC
     ]
     if not chosen:
@@ -317,30 +320,37 @@ def _map_arabic_lines(
     text: str,
     needs: str,
     change: Callable[[str], str],
-    *,
     together: bool,
     memory: Decisions | None,
+    judge: Callable[[str], str] | None = None,
 ) -> tuple[str, int]:
     """:func:`map_arabic_paragraphs` for a text whose only break is LF and whose lines
     mostly hold one of ``needs``: each distinct line is searched, judged and changed
-    once, and the text rebuilt line for line (a megabyte of "ی\n" costs a split and a
+    once, and the text rebuilt line for line (a megabyte of "ی\\n" costs a split and a
     join, not a span, a slice and a look-up for each of its 333,333 lines).
 
     >>> fix = lambda s: s.replace("ی", "ي")
-    >>> _map_arabic_lines("في علی\\nx\\nفي علی", "ی", fix, together=True, memory=None)
+    >>> _map_arabic_lines("في علی\\nx\\nفي علی", "ی", fix, True, None)
     ('في علي\\nx\\nفي علي', 2)
     """
     lines = text.split("\n")
     holding = list(filter(any_of(needs).search, dict.fromkeys(lines)))
     arabic = [
         line
-        for line, language in zip(holding, _languages(holding, memory), strict=True)
+        for line, language in zip(holding, _judged(holding, memory, judge), strict=True)
         if language is Language.ARABIC
     ]
     if not arabic:
         return text, 0
     new = dict(zip(arabic, _changed(arabic, change, together), strict=True))
     return "\n".join(map(new.get, lines, lines)), sum(map(new.__contains__, lines))
+
+
+def _judged(
+    lines: list[str], memory: Decisions | None, judge: Callable[[str], str] | None
+) -> list[Language]:
+    """The language of each of ``lines``, judged as ``judge`` leaves it, if given."""
+    return _languages(lines if judge is None else _changed(lines, judge, True), memory)
 
 
 def _changed(lines: list[str], change: Callable[[str], str], together: bool) -> list[str]:

@@ -254,7 +254,8 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
                 dropped.extend(run[-size:])
                 del run[-size:]
     if dropped or copied or doc.segments_collapsed:
-        gone = sorted([*(range(i, i + 1) for i in dropped), *copied], key=_start)
+        gone = [*(range(i, i + 1) for i in dropped), *copied]
+        gone.sort(key=operator.attrgetter("start"))
         text = _joined_but(doc.texts, doc.ends, gone)
     return text, counts(
         paragraphs_seen=len(doc.texts) - len(blanks),
@@ -263,10 +264,6 @@ def _drop(text: str, doc: _Lines) -> tuple[str, Counts]:
         dropped_teasers=stats["teasers"],
         segments_collapsed=doc.segments_collapsed,
     )
-
-
-def _start(lines: range) -> int:
-    return lines.start
 
 
 def _joined_but(texts: list[str], ends: list[str], gone: list[range]) -> str:
@@ -381,16 +378,16 @@ class _Lines:
         end = _copies_end(self.texts, index, size)
         end -= (end - start) % size
         verse = self.verse
-        if self._may_hold_verse(range(index, start), end) and any(
+        if self._may_hold_verse(range(index, start)) and any(
             map(verse.__getitem__, range(start, end))
         ):
             first = next(j for j in range(start, end) if verse[j])
             end = first - (first - start) % size
         return end - start
 
-    def _may_hold_verse(self, block: range, end: int) -> bool:
-        """Whether a line of the copies of ``block`` up to line ``end`` may be a verse
-        line: as far as this class knows, yes."""
+    def _may_hold_verse(self, block: range) -> bool:
+        """Whether a copy of the lines of ``block`` may be a verse line: as far as this
+        class knows, yes."""
         return True
 
     def back_to_back(self, index: int, run: list[int]) -> tuple[int, str]:
@@ -677,11 +674,11 @@ class _SparseDocument(_Lines):
                 i += step
         return found >= Repeats.VERSE_MIN_LINES
 
-    def _may_hold_verse(self, block: range, end: int) -> bool:
+    def _may_hold_verse(self, block: range) -> bool:
         """A verse line is verse-like, and a copy of a line is as verse-like as the line
         (when no line was collapsed: a collapsed line is judged by its text before).
         So copies of a block without a verse-like line hold no verse line, and a page
-        of "ب\nت\n" a million times over costs two flags, not a million."""
+        of "ب\\nت\\n" a million times over costs two flags, not a million."""
         return bool(self._collapsed) or any(map(self._like.__getitem__, block))
 
     def copies(self, index: int) -> int:
@@ -717,7 +714,7 @@ class _SparseDocument(_Lines):
         call a line for each costs more than the keys). A line like one of the four
         before it is left to be computed if the walk asks for it: it seldom does, as
         the walk passes copies of a line or of a block without a look (see copies()
-        and block_copies()), and "ب\nت\n" a million times over has two lines to key."""
+        and block_copies()), and "ب\\nت\\n" a million times over has two lines to key."""
         if self._collapsed:
             lines = [i for i in self._walked if i not in self._collapsed]
         else:
@@ -852,7 +849,8 @@ class _SparseDocument(_Lines):
             itertools.compress(itertools.count(), map(operator.not_, skeleton))
         )
         # Blank: nothing but whitespace. Each text is judged once (a page of "***" or
-        # of "ـ" lines has one), and the lines sorted only when some are blank and some not.
+        # of "ـ" lines has one), and the lines are told apart only when some are blank
+        # and some not.
         self._empty_texts = kinds = dict.fromkeys(map(texts.__getitem__, empty))
         blank = {t for t in kinds if not t.strip()}
         if len(blank) == len(kinds):
