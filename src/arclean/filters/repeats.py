@@ -843,15 +843,19 @@ class _SparseDocument(_Lines):
         """The blank lines, and the lines that share their skeleton with another
         non-blank line or are teasers."""
         skeleton, texts = self.skeleton, self.texts
-        shared = {k for k, n in Counter(skeleton).items() if n > 1}
-        # Blank lines have no letters.
-        empty = self._empty = list(
-            itertools.compress(itertools.count(), map(operator.not_, skeleton))
-        )
+        times = Counter(skeleton)
+        shared = {k for k, n in times.items() if n > 1}
+        # Blank lines have no letters (and on a page of "ـ" lines, no line has one).
+        if times[b""] == len(skeleton):
+            empty, empty_texts = list(range(len(skeleton))), iter(texts)
+        else:
+            empty = list(itertools.compress(itertools.count(), map(operator.not_, skeleton)))
+            empty_texts = map(texts.__getitem__, empty)
+        self._empty = empty
         # Blank: nothing but whitespace. Each text is judged once (a page of "***" or
         # of "ـ" lines has one), and the lines are told apart only when some are blank
         # and some not.
-        self._empty_texts = kinds = dict.fromkeys(map(texts.__getitem__, empty))
+        self._empty_texts = kinds = dict.fromkeys(empty_texts)
         blank = {t for t in kinds if not t.strip()}
         if len(blank) == len(kinds):
             blanks = empty
