@@ -242,16 +242,21 @@ _HIDDEN_OR_TATWEEL = chars.char_class(
 # one (\d is str.isdecimal). No hidden mark is one of these.
 _SYNTAX = r"[!-~\d]"
 # A whole run of hidden marks (and the tatweels among them) with a syntax character on
-# both sides. Spaces and other hidden marks may come before the second: the filters
-# after this one take them out or fold them ("}}ٌ\t\u200b4" is "}}ٌ 4" once invisible
-# and whitespace have run, and the punctuation filter takes the spaces before a mark,
-# "}ْ :" becomes "}ْ:"), and a second run would then find the mark. It starts with a
-# character of the run, so the regex engine skips straight to the next.
-_SPACE_OR_HIDDEN = f"(?:{chars.char_class(chars.HORIZONTAL_SPACES)}|{_HIDDEN})"
+# both sides. Spaces and the marks the invisible filter removes may come before the
+# second: the filters after this one take them out or fold them ("}}ٌ\t\u200b4" is
+# "}}ٌ 4" once invisible and whitespace have run, and the punctuation filter takes the
+# spaces before a mark, "}ْ :" becomes "}ْ:"), and a second run would then find the
+# mark. (Vowel marks stay: in '"ِ ْ ِ"' the first is no more between two syntax
+# characters than the others.) It starts with a character of the run, so the regex
+# engine skips straight to the next.
+_SPACE_OR_INVISIBLE = chars.char_class(
+    chars.HORIZONTAL_SPACES | chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER},
+    (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE),
+)
 _HIDDEN_BETWEEN_SYNTAX = (
     f"{_HIDDEN_OR_TATWEEL}(?<={_SYNTAX}{_HIDDEN_OR_TATWEEL})"
     f"(?:(?<={_HIDDEN})|(?={_HIDDEN_OR_TATWEEL}*?{_HIDDEN}))"  # a mark in the run
-    f"{_HIDDEN_OR_TATWEEL}*(?={_SPACE_OR_HIDDEN}*{_SYNTAX})"
+    f"{_HIDDEN_OR_TATWEEL}*(?={_SPACE_OR_INVISIBLE}*{_SYNTAX})"
 )
 # Every kind of markup holds one of these; text with none of them is left at once.
 _TRIGGERS = ("<", "&", "[", "{{")
