@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arclean.filters import Punctuation, fix_punctuation
@@ -417,6 +417,10 @@ OPTIONS = [
 
 
 @given(punctuation_text, st.sampled_from(OPTIONS))
+# Found in CI: "…@م" was a mention and "...@م" not, so the "…" after it changed only on
+# the second run.
+@example("ق…@م…", OPTIONS[2])
+@example("ق...@م...", OPTIONS[1])
 def test_punctuation_is_idempotent_with_any_options(text: str, flt: Punctuation) -> None:
     once = flt(text)
     assert flt(once) == once

@@ -46,9 +46,11 @@ _SPAN = re.compile(
             f"ftp://{_URL_BODY}",
             f"www\\.{_URL_BODY}",
             # An e-mail address, found by its @ (_span walks back to its start), an
-            # @mention, and a hashtag (not after &: &#8220; is an HTML entity).
+            # @mention, and a hashtag (not after &: &#8220; is an HTML entity). Not a
+            # mention after "." nor after "…": the ellipsis option turns one into the
+            # other, and "…@م" must be what "...@م" is.
             r"@(?<=[A-Za-z0-9._%+-]@)[\w-]+(?:\.[\w-]+)+",
-            r"@(?<![\w@.%+-]@)\w+",
+            r"@(?<![\w@.%+…-]@)\w+",
             r"#(?<![\w&#]#)\w+",
             # Paths: /usr/bin, ~/notes, ./src, ../up; not 08/ديسمبر/2009 nor و/أو. And
             # C:\Users\name, found by its colon (_span starts it one character earlier).
