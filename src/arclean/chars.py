@@ -367,6 +367,8 @@ DEPRECATED_FORMAT_RANGE = (
     "\N{INHIBIT SYMMETRIC SWAPPING}",  # U+206A
     "\N{NOMINAL DIGIT SHAPES}",  # U+206F
 )
+# The ranges the invisible filter removes, besides the characters of INVISIBLE.
+INVISIBLE_RANGES = (*CONTROL_RANGES, DEPRECATED_FORMAT_RANGE)
 # Zero-width non-joiner spells Persian and Urdu words (می‌خواهم); in an Arabic
 # paragraph it is a keyboard artifact and goes. Zero-width joiner builds emoji
 # sequences and Indic conjuncts; it always stays.

@@ -12,9 +12,7 @@ from arclean.filters.base import Counts, Filter, counts
 from arclean.filters.language import DECISIONS, Decisions, map_arabic_paragraphs
 from arclean.filters.templates import remove_templates
 
-_INVISIBLE = re.compile(
-    chars.char_class(chars.INVISIBLE, (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE))
-)
+_INVISIBLE = re.compile(chars.char_class(chars.INVISIBLE, chars.INVISIBLE_RANGES))
 
 
 def remove_invisible(text: str) -> str:

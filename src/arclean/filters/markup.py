@@ -227,11 +227,7 @@ _ENTITY = (
 # What the invisible filter removes (and ZWNJ, which it removes from Arabic paragraphs).
 # and Arabic marks, which the diacritics filter removes.
 _HIDDEN_CHARS = chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER, chars.SUPERSCRIPT_ALEF}
-_HIDDEN_RANGES = (
-    *chars.CONTROL_RANGES,
-    chars.DEPRECATED_FORMAT_RANGE,
-    *chars.ARABIC_COMBINING_RANGES,
-)
+_HIDDEN_RANGES = (*chars.INVISIBLE_RANGES, *chars.ARABIC_COMBINING_RANGES)
 _HIDDEN = chars.char_class(_HIDDEN_CHARS | chars.HARAKAT, _HIDDEN_RANGES)
 # A tatweel among the marks goes with them: the tatweel filter may take it out from
 # between two marks ("%ّـۖ<"), and a second run would find the marks between "%" and "<".
@@ -251,7 +247,7 @@ _SYNTAX = r"[!-~\d]"
 # engine skips straight to the next.
 _SPACE_OR_INVISIBLE = chars.char_class(
     chars.HORIZONTAL_SPACES | chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER},
-    (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE),
+    chars.INVISIBLE_RANGES,
 )
 _HIDDEN_BETWEEN_SYNTAX = (
     f"{_HIDDEN_OR_TATWEEL}(?<={_SYNTAX}{_HIDDEN_OR_TATWEEL})"

@@ -53,7 +53,7 @@ _C1_CONTROL = re.compile("[\x80-\x84\x86-\x9f]")
 _OTHER_BREAK = re.compile(f"(\r\n|{chars.char_class(chars.LINE_BREAKS - {chr(10)})})")
 _ODD_SPACE = re.compile(chars.char_class(chars.HORIZONTAL_SPACES - {" "}))
 _HIDDEN_CHARS = chars.INVISIBLE | {chars.ZERO_WIDTH_NON_JOINER} | (chars.HORIZONTAL_SPACES - {" "})
-_HIDDEN_RANGES = (*chars.CONTROL_RANGES, chars.DEPRECATED_FORMAT_RANGE)
+_HIDDEN_RANGES = chars.INVISIBLE_RANGES
 _HIDDEN = re.compile(chars.char_class(_HIDDEN_CHARS, _HIDDEN_RANGES))
 _SETTLE = re.compile(chars.char_class(_HIDDEN_CHARS | (chars.LINE_BREAKS - {"\n"}), _HIDDEN_RANGES))
 # Arabic marks on a telltale character (ط¤ًط): the vowel of no word, and the search
